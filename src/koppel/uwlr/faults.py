@@ -46,17 +46,23 @@ __all__ = [
 class UwlrError(Exception):
     """Base of every error raised by ``koppel.uwlr``."""
 
-    retryable: ClassVar[bool] = False
+    #: whether a later attempt with the same request may succeed
+    retryable: bool = False
 
 
 class TransportError(UwlrError):
-    """No usable SOAP answer: connection refused, timeout, HTTP error without a fault, garbage."""
+    """No usable SOAP answer: connection refused, timeout, HTTP error without a fault, garbage.
+
+    Retryable, except for HTTP 4xx answers other than 408 and 429 (a wrong address stays wrong).
+    """
 
     retryable = True
 
     def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+        if status is not None and 400 <= status < 500 and status not in (408, 429):
+            self.retryable = False
 
 
 class UwlrFault(UwlrError):

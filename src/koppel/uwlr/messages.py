@@ -158,7 +158,7 @@ class Toevoeging:
 
     xsi_type: str
     code: str
-    omschrijving: str
+    omschrijving: str | None = None
 
 
 @_frozen
