@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "bench")]
 
 from _school import antwoord  # noqa: E402
-
 from koppel.uwlr import decode, encode  # noqa: E402
 from koppel.uwlr import messages as m  # noqa: E402
 from koppel.uwlr.schemas import schema  # noqa: E402
@@ -98,20 +97,37 @@ class RunningLas:
 
     def __init__(self, leerlingen: int) -> None:
         self.dir = tempfile.TemporaryDirectory(prefix="koppel-bench-")
-        self.env = {**os.environ, "KOPPEL_VAR_DIR": self.dir.name, "KOPPEL_DEBUG": "1",
-                    "KOPPEL_LAS_SECRET_KEY": "bench-secret", "PYTHONPATH": str(ROOT / "src")}
+        self.env = {
+            **os.environ,
+            "KOPPEL_VAR_DIR": self.dir.name,
+            "KOPPEL_DEBUG": "1",
+            "KOPPEL_LAS_SECRET_KEY": "bench-secret",
+            "PYTHONPATH": str(ROOT / "src"),
+        }
         self.env.pop("DATABASE_URL", None)
         koppel_las(self.env, "migrate", "--verbosity", "0")
-        koppel_las(self.env, "seed", "--brin", "99XX", "--leerlingen", str(leerlingen),
-                   "--seed", "1")
+        koppel_las(
+            self.env, "seed", "--brin", "99XX", "--leerlingen", str(leerlingen), "--seed", "1"
+        )
         koppel_las(self.env, "partner", "add", "--naam", "Bench", "--klantcode", "BENCH")
-        out = koppel_las(self.env, "koppeling", "activeer", "--brin", "99XX",
-                         "--klantcode", "BENCH", "--profiel", "lvs-set")
+        out = koppel_las(
+            self.env,
+            "koppeling",
+            "activeer",
+            "--brin",
+            "99XX",
+            "--klantcode",
+            "BENCH",
+            "--profiel",
+            "lvs-set",
+        )
         self.key = out.strip().splitlines()[-1]
         self.port = free_port()
         self.process = subprocess.Popen(
             [*KOPPEL, "las", "serve", "--port", str(self.port), "--workers", "1"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self.url = f"http://127.0.0.1:{self.port}/uwlr/leerlinggegevens"
         self._wait()
@@ -127,8 +143,12 @@ class RunningLas:
 
     def request(self) -> bytes:
         verzoek = m.LeerlinggegevensVerzoek(schooljaar="2026-2027", brincode="99XX")
-        return encode(verzoek, autorisatie=m.Autorisatie(
-            autorisatiesleutel=self.key, klantcode="BENCH", klantnaam="Bench"))
+        return encode(
+            verzoek,
+            autorisatie=m.Autorisatie(
+                autorisatiesleutel=self.key, klantcode="BENCH", klantnaam="Bench"
+            ),
+        )
 
     def worker_peak_rss_mb(self) -> float:
         """VmHWM of the gunicorn worker (the child of the master process)."""
@@ -152,8 +172,12 @@ def plain_lxml_builder(answer_xml: bytes) -> Callable[[], bytes]:
     body = body_of(answer_xml)
 
     def flatten(el: etree._Element) -> tuple[str, dict[str, str], str | None, list[object]]:
-        return (el.tag, dict(el.attrib), el.text if len(el) == 0 else None,
-                [flatten(c) for c in el])
+        return (
+            el.tag,
+            dict(el.attrib),
+            el.text if len(el) == 0 else None,
+            [flatten(c) for c in el],
+        )
 
     data = flatten(body)
     soap = "{http://schemas.xmlsoap.org/soap/envelope/}"
@@ -180,6 +204,7 @@ def bench_las(leerlingen: int) -> dict[str, float]:
         request = las.request()
         headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": "HaalLeerlinggegevens"}
         with httpx.Client(timeout=60.0) as http:
+
             def call() -> bytes:
                 response = http.post(las.url, content=request, headers=headers)
                 assert response.status_code == 200, response.text[:500]
@@ -204,16 +229,24 @@ def decode_peak_rss_mb(xml_path: Path) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    )
     return int(out.stdout.strip()) / 1024
 
 
 def las_peak_rss_mb(leerlingen: int) -> float:
     las = RunningLas(leerlingen)
     try:
-        response = httpx.post(las.url, content=las.request(), timeout=120.0, headers={
-            "Content-Type": "text/xml; charset=utf-8", "SOAPAction": "HaalLeerlinggegevens"})
+        response = httpx.post(
+            las.url,
+            content=las.request(),
+            timeout=120.0,
+            headers={
+                "Content-Type": "text/xml; charset=utf-8",
+                "SOAPAction": "HaalLeerlinggegevens",
+            },
+        )
         assert response.status_code == 200
         return las.worker_peak_rss_mb()
     finally:
@@ -231,7 +264,9 @@ def main() -> None:
     print(f"  koppel vs floor:     {d['koppel'] / d['floor']:.2f}x          (target <= 2.5x)")
 
     s = bench_las(1500)
-    print(f"LAS HaalLeerlinggegevens over HTTP, {s['pupils']:.0f} pupils ({s['bytes'] / 1e6:.2f} MB)")
+    print(
+        f"LAS HaalLeerlinggegevens over HTTP, {s['pupils']:.0f} pupils ({s['bytes'] / 1e6:.2f} MB)"
+    )
     print(f"  LAS request/answer           {s['las'] * 1000:8.1f} ms")
     print(f"  plain lxml build+serialise   {s['lxml'] * 1000:8.1f} ms   (reference)")
     print(f"  LAS vs plain lxml:   {s['las'] / s['lxml']:.2f}x          (target <= 4x)")

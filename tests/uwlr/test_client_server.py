@@ -53,8 +53,14 @@ class FakeLas:
 
     def _leerlingen(self) -> tuple[m.Leerling, ...]:
         return (
-            m.Leerling(key="LL-1", achternaam="Jansen", voorvoegsel="van", roepnaam="Sanne",
-                       jaargroep="4", groep="G-4A"),
+            m.Leerling(
+                key="LL-1",
+                achternaam="Jansen",
+                voorvoegsel="van",
+                roepnaam="Sanne",
+                jaargroep="4",
+                groep="G-4A",
+            ),
             m.Leerling(key="LL-2", achternaam="Bakker", roepnaam="Daan", jaargroep="5"),
         )
 
@@ -63,26 +69,32 @@ class FakeLas:
     ) -> m.LeerlinggegevensAntwoord:
         if verzoek.laatstontvangengegevens and verzoek.laatstontvangengegevens >= self.changed:
             return m.LeerlinggegevensAntwoord(inhoud=m.GeenWijzigingen())
-        return m.LeerlinggegevensAntwoord(inhoud=m.Leerlinggegevens(
-            school=self._school(verzoek.xsdversie),
-            groepen=(m.Groep(key="G-4A", naam="Groep 4a", jaargroep="4"),),
-            leerlingen=self._leerlingen(),
-        ))
+        return m.LeerlinggegevensAntwoord(
+            inhoud=m.Leerlinggegevens(
+                school=self._school(verzoek.xsdversie),
+                groepen=(m.Groep(key="G-4A", naam="Groep 4a", jaargroep="4"),),
+                leerlingen=self._leerlingen(),
+            )
+        )
 
     def haal_structuur(self, toegang: str, verzoek: m.StructuurVerzoek) -> m.StructuurAntwoord:
-        return m.StructuurAntwoord(inhoud=m.LeerlinggegevensStructuur(
-            school=self._school(verzoek.xsdversie),
-            groepen=(m.Groep(key="G-4A", naam="Groep 4a", jaargroep="4"),),
-        ))
+        return m.StructuurAntwoord(
+            inhoud=m.LeerlinggegevensStructuur(
+                school=self._school(verzoek.xsdversie),
+                groepen=(m.Groep(key="G-4A", naam="Groep 4a", jaargroep="4"),),
+            )
+        )
 
     def haal_leerlingen(self, toegang: str, verzoek: m.LeerlingenVerzoek) -> m.LeerlingenAntwoord:
         wanted = {s.key for s in verzoek.groepen}
         chosen = tuple(ll for ll in self._leerlingen() if ll.groep in wanted)
         if not chosen:
             return m.LeerlingenAntwoord(inhoud=m.GeenGegevens())
-        return m.LeerlingenAntwoord(inhoud=m.LeerlinggegevensLeerlingen(
-            school=self._school(verzoek.xsdversie), leerlingen=chosen
-        ))
+        return m.LeerlingenAntwoord(
+            inhoud=m.LeerlinggegevensLeerlingen(
+                school=self._school(verzoek.xsdversie), leerlingen=chosen
+            )
+        )
 
     def haal_leerkrachten(
         self, toegang: str, verzoek: m.LeerkrachtenVerzoek
@@ -154,8 +166,11 @@ def las() -> Iterator[Las]:
 
 def client_for(las: Las, **kwargs: object) -> UwlrClient:
     options: dict[str, object] = {
-        "klantcode": "T-1", "klantnaam": "Toetsen", "autorisatiesleutel": KEY,
-        "leerresultaten_endpoint": las.results_url, "timeout": 5.0,
+        "klantcode": "T-1",
+        "klantnaam": "Toetsen",
+        "autorisatiesleutel": KEY,
+        "leerresultaten_endpoint": las.results_url,
+        "timeout": 5.0,
     }
     options.update(kwargs)
     return UwlrClient(las.url, **options)  # type: ignore[arg-type]
@@ -176,7 +191,8 @@ def test_haal_leerlinggegevens_returns_the_school_as_dataclasses(las: Las) -> No
 def test_laatstontvangengegevens_after_the_last_change_gives_geenwijzigingen(las: Las) -> None:
     with client_for(las) as client:
         antwoord = client.haal_leerlinggegevens(
-            schooljaar="2026-2027", brincode="99XX",
+            schooljaar="2026-2027",
+            brincode="99XX",
             laatstontvangengegevens=dt.datetime(2026, 9, 2, tzinfo=UTC),
         )
     assert antwoord.bericht.inhoud == m.GeenWijzigingen()
@@ -204,56 +220,73 @@ def test_unquoted_soapaction_and_extra_headers_are_sent_when_configured(las: Las
 
 
 def test_wrong_key_raises_autorisatie_ongeldig_which_is_not_retryable(las: Las) -> None:
-    with client_for(las, autorisatiesleutel="fout") as client:
-        with pytest.raises(faults.AutorisatieOngeldig) as info:
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with (
+        client_for(las, autorisatiesleutel="fout") as client,
+        pytest.raises(faults.AutorisatieOngeldig) as info,
+    ):
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
     assert info.value.retryable is False
     assert info.value.faultstring == "Autorisatie is ongeldig"
 
 
 def test_unknown_klant_raises_ongeldige_klant_identificatie(las: Las) -> None:
-    with client_for(las, klantnaam="Iemand") as client:
-        with pytest.raises(faults.OngeldigeKlantIdentificatie):
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with (
+        client_for(las, klantnaam="Iemand") as client,
+        pytest.raises(faults.OngeldigeKlantIdentificatie),
+    ):
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
 
 
 def test_unsupported_xsdversie_raises_xsd_versie_ongeldig(las: Las) -> None:
-    with client_for(las) as client:
-        with pytest.raises(faults.XsdVersieOngeldig):
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX", xsdversie="9.9")
+    with client_for(las) as client, pytest.raises(faults.XsdVersieOngeldig):
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX", xsdversie="9.9")
 
 
 def test_a_provider_bug_becomes_a_retryable_interne_fout(las: Las) -> None:
-    with client_for(las) as client:
-        with pytest.raises(faults.InterneFout) as info:
-            client.haal_leerkrachten(
-                schooljaar="2026-2027", brincode="99XX", groepen=(m.GroepSelectie(),)
-            )
+    with client_for(las) as client, pytest.raises(faults.InterneFout) as info:
+        client.haal_leerkrachten(
+            schooljaar="2026-2027", brincode="99XX", groepen=(m.GroepSelectie(),)
+        )
     assert info.value.retryable is True
 
 
 def test_a_request_for_the_other_service_is_refused_as_ongeldig_bericht(las: Las) -> None:
-    with client_for(las, leerresultaten_endpoint=las.url) as client:
-        with pytest.raises(faults.OngeldigBericht):
-            client.breng_leerresultaten(resultaten_verzoek("LL-1"))
+    with (
+        client_for(las, leerresultaten_endpoint=las.url) as client,
+        pytest.raises(faults.OngeldigBericht),
+    ):
+        client.breng_leerresultaten(resultaten_verzoek("LL-1"))
 
 
 def resultaten_verzoek(leerlingid: str) -> m.LeerresultatenVerzoek:
     return m.LeerresultatenVerzoek(
         school=m.ResultaatSchool(
-            schooljaar="2026-2027", brincode="99XX",
+            schooljaar="2026-2027",
+            brincode="99XX",
             aanmaakdatum=dt.datetime(2026, 11, 2, 14, 30, tzinfo=UTC),
         ),
-        toetsafnames=(m.Toetsafname(leerlingid=leerlingid, resultaten=(
-            m.Resultaat(key="R-1", afnamedatum=dt.date(2026, 11, 2), toetscode="REK-4",
-                        uitslag=m.Score(waarde=34)),
-        )),),
-        toetsen=(m.Toets(
-            toetscode=m.VocabulaireWaarde(waarde="REK-4"), toetsnaam="Rekenen groep 4",
-            toetsnormering=m.Normering(normen=(
-                m.Norm(term="Voldoende", beginnormwaarde=0, eindnormwaarde=40),
-            )),
-        ),),
+        toetsafnames=(
+            m.Toetsafname(
+                leerlingid=leerlingid,
+                resultaten=(
+                    m.Resultaat(
+                        key="R-1",
+                        afnamedatum=dt.date(2026, 11, 2),
+                        toetscode="REK-4",
+                        uitslag=m.Score(waarde=34),
+                    ),
+                ),
+            ),
+        ),
+        toetsen=(
+            m.Toets(
+                toetscode=m.VocabulaireWaarde(waarde="REK-4"),
+                toetsnaam="Rekenen groep 4",
+                toetsnormering=m.Normering(
+                    normen=(m.Norm(term="Voldoende", beginnormwaarde=0, eindnormwaarde=40),)
+                ),
+            ),
+        ),
     )
 
 
@@ -268,18 +301,16 @@ def test_breng_leerresultaten_delivers_and_refuses_unknown_pupils(las: Las) -> N
 
 def test_http_500_with_garbage_is_a_retryable_transport_error(las: Las) -> None:
     las.override["/lg"] = lambda body, headers: HttpResponse(500, b"<html>Proxy error</html>")
-    with client_for(las) as client:
-        with pytest.raises(faults.TransportError) as info:
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with client_for(las) as client, pytest.raises(faults.TransportError) as info:
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
     assert info.value.retryable is True
     assert info.value.status == 500
 
 
 def test_http_404_without_a_fault_is_not_retryable(las: Las) -> None:
     las.override["/lg"] = lambda body, headers: HttpResponse(404, b"Not found", "text/plain")
-    with client_for(las) as client:
-        with pytest.raises(faults.TransportError) as info:
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with client_for(las) as client, pytest.raises(faults.TransportError) as info:
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
     assert info.value.retryable is False
 
 
@@ -289,15 +320,17 @@ def test_a_slow_las_raises_a_retryable_transport_error(las: Las) -> None:
         return HttpResponse(500, b"")
 
     las.override["/lg"] = slow
-    with client_for(las, timeout=0.2) as client:
-        with pytest.raises(faults.TransportError) as info:
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with client_for(las, timeout=0.2) as client, pytest.raises(faults.TransportError) as info:
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
     assert info.value.retryable is True
 
 
 def test_a_las_that_is_down_raises_a_retryable_transport_error() -> None:
     client = UwlrClient(
-        "http://127.0.0.1:9/uwlr", klantcode="T-1", klantnaam="Toetsen", autorisatiesleutel=KEY,
+        "http://127.0.0.1:9/uwlr",
+        klantcode="T-1",
+        klantnaam="Toetsen",
+        autorisatiesleutel=KEY,
         timeout=1.0,
     )
     with client, pytest.raises(faults.TransportError) as info:
@@ -306,9 +339,11 @@ def test_a_las_that_is_down_raises_a_retryable_transport_error() -> None:
 
 
 def test_an_oversized_answer_is_refused(las: Las) -> None:
-    with client_for(las, max_bytes=200) as client:
-        with pytest.raises(faults.TransportError, match="groter dan 200 bytes"):
-            client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
+    with (
+        client_for(las, max_bytes=200) as client,
+        pytest.raises(faults.TransportError, match="groter dan 200 bytes"),
+    ):
+        client.haal_leerlinggegevens(schooljaar="2026-2027", brincode="99XX")
 
 
 def test_a_lenient_answer_is_accepted_with_warnings(las: Las) -> None:

@@ -109,8 +109,12 @@ class UwlrClient:
     ) -> Antwoord[m.LeerlinggegevensAntwoord]:
         """HaalLeerlinggegevens: the whole school at once (or geenwijzigingen / geengegevens)."""
         verzoek = m.LeerlinggegevensVerzoek(
-            schooljaar=schooljaar, brincode=brincode, dependancecode=dependancecode,
-            schoolkey=schoolkey, xsdversie=xsdversie, gegevenssetid=gegevenssetid,
+            schooljaar=schooljaar,
+            brincode=brincode,
+            dependancecode=dependancecode,
+            schoolkey=schoolkey,
+            xsdversie=xsdversie,
+            gegevenssetid=gegevenssetid,
             laatstontvangengegevens=laatstontvangengegevens,
         )
         return self.send(verzoek, m.LeerlinggegevensAntwoord)
@@ -128,8 +132,12 @@ class UwlrClient:
     ) -> Antwoord[m.StructuurAntwoord]:
         """HaalStructuur: the school and its groups (first step of getrapt retrieval)."""
         verzoek = m.StructuurVerzoek(
-            schooljaar=schooljaar, brincode=brincode, dependancecode=dependancecode,
-            schoolkey=schoolkey, xsdversie=xsdversie, gegevenssetid=gegevenssetid,
+            schooljaar=schooljaar,
+            brincode=brincode,
+            dependancecode=dependancecode,
+            schoolkey=schoolkey,
+            xsdversie=xsdversie,
+            gegevenssetid=gegevenssetid,
             laatstontvangengegevens=laatstontvangengegevens,
         )
         return self.send(verzoek, m.StructuurAntwoord)
@@ -147,8 +155,12 @@ class UwlrClient:
     ) -> Antwoord[m.LeerlingenAntwoord]:
         """HaalLeerlingen: the pupils of the given groups (``GroepSelectie()``: in no group)."""
         verzoek = m.LeerlingenVerzoek(
-            schooljaar=schooljaar, brincode=brincode, dependancecode=dependancecode,
-            schoolkey=schoolkey, xsdversie=xsdversie, gegevenssetid=gegevenssetid,
+            schooljaar=schooljaar,
+            brincode=brincode,
+            dependancecode=dependancecode,
+            schoolkey=schoolkey,
+            xsdversie=xsdversie,
+            gegevenssetid=gegevenssetid,
             groepen=groepen,
         )
         return self.send(verzoek, m.LeerlingenAntwoord)
@@ -166,8 +178,12 @@ class UwlrClient:
     ) -> Antwoord[m.LeerkrachtenAntwoord]:
         """HaalLeerkrachten: the teachers of the given groups."""
         verzoek = m.LeerkrachtenVerzoek(
-            schooljaar=schooljaar, brincode=brincode, dependancecode=dependancecode,
-            schoolkey=schoolkey, xsdversie=xsdversie, gegevenssetid=gegevenssetid,
+            schooljaar=schooljaar,
+            brincode=brincode,
+            dependancecode=dependancecode,
+            schoolkey=schoolkey,
+            xsdversie=xsdversie,
+            gegevenssetid=gegevenssetid,
             groepen=groepen,
         )
         return self.send(verzoek, m.LeerkrachtenAntwoord)

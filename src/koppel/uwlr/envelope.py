@@ -62,17 +62,17 @@ def _elements(parent: etree._Element) -> list[etree._Element]:
     return [child for child in parent if isinstance(child.tag, str)]
 
 
-# --- building ---------------------------------------------------------------------------------------
+# --- building -------------------------------------------------------------------------------------
 
 
 def new_envelope(
     namespaces: Mapping[str, str], *, autorisatie: Autorisatie | None = None
 ) -> tuple[etree._Element, etree._Element]:
-    """An envelope declaring ``soapenv`` and ``namespaces`` once at the root; returns it and its Body.
+    """An envelope declaring ``soapenv`` and ``namespaces`` once, at the root; and its Body.
 
     Children created below the Body with ``SubElement`` reuse these prefixes.
     """
-    nsmap: dict[str | None, str] = {"soapenv": SOAP_ENV_NS, **namespaces}
+    nsmap: dict[str, str] = {"soapenv": SOAP_ENV_NS, **namespaces}
     if autorisatie is not None:
         nsmap["aut"] = AUT_NS
     envelope = etree.Element(ENVELOPE, nsmap=nsmap)
@@ -90,7 +90,7 @@ def to_bytes(envelope: etree._Element) -> bytes:
 
 
 def write_fault(body: etree._Element, fault: Fault) -> None:
-    """``soapenv:Fault`` with ``faultcode`` ``soapenv:<code>``, ``faultstring`` and ``detail/melding``."""
+    """``soapenv:Fault``: ``faultcode`` ``soapenv:<code>``, ``faultstring``, ``detail/melding``."""
     element = etree.SubElement(body, FAULT)
     etree.SubElement(element, "faultcode").text = f"soapenv:{fault.faultcode}"
     etree.SubElement(element, "faultstring").text = fault.faultstring
@@ -98,7 +98,7 @@ def write_fault(body: etree._Element, fault: Fault) -> None:
         etree.SubElement(etree.SubElement(element, "detail"), "melding").text = fault.detail
 
 
-# --- reading ----------------------------------------------------------------------------------------
+# --- reading --------------------------------------------------------------------------------------
 
 
 def split(
@@ -134,9 +134,7 @@ def _body_child(body: etree._Element) -> etree._Element:
     return children[0]
 
 
-def _autorisatie_block(
-    headers: list[etree._Element], tolerate: Tolerate
-) -> etree._Element | None:
+def _autorisatie_block(headers: list[etree._Element], tolerate: Tolerate) -> etree._Element | None:
     if not headers:
         return None
     blocks = [child for child in _elements(headers[0]) if child.tag == AUTORISATIE]
@@ -163,7 +161,9 @@ def read_autorisatie(block: etree._Element | None) -> Autorisatie:
             values[name] = child.text or ""
     for name in _AUT_FIELDS:
         if not values.get(name, "").strip():
-            raise AutorisatieOngeldig(f"Het element '{name}' van de autorisatie ontbreekt of is leeg")
+            raise AutorisatieOngeldig(
+                f"Het element '{name}' van de autorisatie ontbreekt of is leeg"
+            )
     return Autorisatie(**values)
 
 
@@ -196,4 +196,4 @@ def _detail(element: etree._Element | None) -> str | None:
     for child in _elements(element):
         if _local(child.tag) == "melding":
             return (child.text or "").strip() or None
-    return "".join(element.itertext()).strip() or None
+    return "".join(str(part) for part in element.itertext()).strip() or None

@@ -24,9 +24,9 @@ __all__ = [
     "Bericht",
     "Betrouwbaarheidsinterval",
     "Body",
+    "Fault",
     "GeenGegevens",
     "GeenWijzigingen",
-    "Fault",
     "Groep",
     "GroepReferentie",
     "GroepSelectie",
@@ -71,13 +71,11 @@ __all__ = [
     "VocabulaireWaarde",
 ]
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
-
 
 # --- the SOAP header ------------------------------------------------------------------------------
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Autorisatie:
     """The ``aut:autorisatie`` header every request carries.
 
@@ -92,7 +90,7 @@ class Autorisatie:
 # --- leerlinggegevens: requests ---------------------------------------------------------------------
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _VerzoekBasis:
     """The group ``gVerzoekBasis`` shared by the four pupil-data requests.
 
@@ -108,24 +106,24 @@ class _VerzoekBasis:
     laatstontvangengegevens: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlinggegevensVerzoek(_VerzoekBasis):
     """``leerlinggegevens_verzoek``: HaalLeerlinggegevens, everything at once."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StructuurVerzoek(_VerzoekBasis):
     """``structuur_verzoek``: HaalStructuur, the school and its groups."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GroepSelectie:
     """A ``groep`` in a getrapt request; ``key=None`` asks for those in no stamgroep."""
 
     key: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SamengesteldeGroepSelectie:
     """A ``samengestelde_groep`` in a getrapt request; ``key=None`` asks for those in none."""
 
@@ -135,14 +133,14 @@ class SamengesteldeGroepSelectie:
 Selectie: TypeAlias = GroepSelectie | SamengesteldeGroepSelectie
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlingenVerzoek(_VerzoekBasis):
     """``leerlingen_verzoek``: HaalLeerlingen for one or more groups."""
 
     groepen: tuple[Selectie, ...]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerkrachtenVerzoek(_VerzoekBasis):
     """``leerkrachten_verzoek``: HaalLeerkrachten for one or more groups."""
 
@@ -152,7 +150,7 @@ class LeerkrachtenVerzoek(_VerzoekBasis):
 # --- leerlinggegevens: the data (EDEXML 2.1 as adapted for UWLR) ------------------------------------
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Toevoeging:
     """A ``toevoegingen/blok``: an extension block whose type (``xsi:type``) is agreed bilaterally."""
 
@@ -161,7 +159,7 @@ class Toevoeging:
     omschrijving: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class School:
     """``SchoolType``: the school a data set is about."""
 
@@ -178,7 +176,7 @@ class School:
     toevoegingen: tuple[Toevoeging, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Vestiging:
     """``VestigingType``: a branch of the school."""
 
@@ -188,7 +186,7 @@ class Vestiging:
     mutatiedatum: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Groep:
     """``GroepType``: a stamgroep; ``jaargroep`` ``"C"`` marks a combination group."""
 
@@ -200,7 +198,7 @@ class Groep:
     mutatiedatum: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SamengesteldeGroep:
     """``SamengesteldeGroepType``: a cluster, level or care group across stamgroepen."""
 
@@ -211,7 +209,7 @@ class SamengesteldeGroep:
     mutatiedatum: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Naam:
     """The name choice of EDEXML: ``achternaam`` with optional parts, or a ``roepnaam`` alone."""
 
@@ -222,7 +220,7 @@ class _Naam:
     roepnaam: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Leerling(_Naam):
     """``LeerlingType``: one pupil.
 
@@ -262,14 +260,14 @@ class Leerling(_Naam):
     mutatiedatum: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rol:
     """A ``rol`` code of ``EDEXLeerkrachtRolType`` (``LRK``, ``IB``, ``DIR``, ...)."""
 
     code: str
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rolomschrijving:
     """A free-text ``rolomschrijving``."""
 
@@ -279,7 +277,7 @@ class Rolomschrijving:
 LeerkrachtRol: TypeAlias = Rol | Rolomschrijving
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GroepReferentie:
     """A teacher's ``groepen/groep``, optionally with the teacher's roles in that group."""
 
@@ -287,7 +285,7 @@ class GroepReferentie:
     rollen: tuple[LeerkrachtRol, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SamengesteldeGroepReferentie:
     """A teacher's ``groepen/samengestelde_groep``, optionally with roles."""
 
@@ -295,7 +293,7 @@ class SamengesteldeGroepReferentie:
     rollen: tuple[LeerkrachtRol, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Leerkracht(_Naam):
     """``LeerkrachtType``: a teacher or other staff member."""
 
@@ -309,7 +307,7 @@ class Leerkracht(_Naam):
     mutatiedatum: dt.datetime | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Leerlinggegevens:
     """``leerlinggegevens``: a complete snapshot of a school (HaalLeerlinggegevens).
 
@@ -324,7 +322,7 @@ class Leerlinggegevens:
     leerkrachten: tuple[Leerkracht, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlinggegevensStructuur:
     """``leerlinggegevens-structuur``: the school, its vestigingen and groups (HaalStructuur)."""
 
@@ -333,7 +331,7 @@ class LeerlinggegevensStructuur:
     groepen: tuple[Groep | SamengesteldeGroep, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlinggegevensLeerlingen:
     """``leerlinggegevens-leerlingen``: the pupils of the requested groups (HaalLeerlingen)."""
 
@@ -341,7 +339,7 @@ class LeerlinggegevensLeerlingen:
     leerlingen: tuple[Leerling, ...]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlinggegevensLeerkrachten:
     """``leerlinggegevens-leerkrachten``: the teachers of the requested groups (HaalLeerkrachten)."""
 
@@ -349,38 +347,38 @@ class LeerlinggegevensLeerkrachten:
     leerkrachten: tuple[Leerkracht, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GeenWijzigingen:
     """``geenwijzigingen``: nothing changed since ``laatstontvangengegevens``."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GeenGegevens:
     """``geengegevens``: the LAS has no data for this request."""
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlinggegevensAntwoord:
     """``leerlinggegevens_antwoord``."""
 
     inhoud: Leerlinggegevens | GeenWijzigingen | GeenGegevens
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StructuurAntwoord:
     """``structuur_antwoord``."""
 
     inhoud: LeerlinggegevensStructuur | GeenWijzigingen | GeenGegevens
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerlingenAntwoord:
     """``leerlingen_antwoord``."""
 
     inhoud: LeerlinggegevensLeerlingen | GeenWijzigingen | GeenGegevens
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerkrachtenAntwoord:
     """``leerkrachten_antwoord``."""
 
@@ -390,7 +388,7 @@ class LeerkrachtenAntwoord:
 # --- leerresultaten ---------------------------------------------------------------------------------
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VocabulaireWaarde:
     """``ctpVocabulaireGebondenVeld``: a value, optionally bound to a (VDEX) vocabulary."""
 
@@ -399,7 +397,7 @@ class VocabulaireWaarde:
     vocabulairelocatie: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResultaatSchool:
     """``ctpSchool`` of the results message."""
 
@@ -413,14 +411,14 @@ class ResultaatSchool:
     commentaar: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Score:
     """``score``: a raw score, a non-negative integer on the test's scale."""
 
     waarde: int
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Betrouwbaarheidsinterval:
     """``oso:betrouwbaarheidsinterval``."""
 
@@ -428,7 +426,7 @@ class Betrouwbaarheidsinterval:
     bivhoog: Decimal
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OsoToetsscore:
     """``oso:toetsscore``."""
 
@@ -442,7 +440,7 @@ class OsoToetsscore:
     betrouwbaarheidsinterval: Betrouwbaarheidsinterval | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OsoReferentiescore:
     """``oso:referentiescore``."""
 
@@ -452,7 +450,7 @@ class OsoReferentiescore:
     kwalificatie: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OsoResultaat:
     """``osoresultaat``: a result in the OSO format (normering is then ignored)."""
 
@@ -460,7 +458,7 @@ class OsoResultaat:
     referentiescores: tuple[OsoReferentiescore, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AnderResultaat:
     """``anderresultaat``: a bilaterally agreed format, kept as its ``xsi:type`` and raw XML."""
 
@@ -468,7 +466,7 @@ class AnderResultaat:
     xml: bytes
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resultaat:
     """``ctpResultaat``: one result; ``key`` is stable so that a resend replaces, not duplicates.
 
@@ -484,7 +482,7 @@ class Resultaat:
     infourl: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Toetsafname:
     """``ctpToetsafname``: the results of one pupil."""
 
@@ -494,7 +492,7 @@ class Toetsafname:
     resultaten: tuple[Resultaat, ...]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Normkleur:
     """``normkleur``: RGB 0..255 and transparency 0.00..1.00 (1 is opaque)."""
 
@@ -504,7 +502,7 @@ class Normkleur:
     transparantie: Decimal
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Norm:
     """``norm``: one band of a normering, from ``beginnormwaarde`` to ``eindnormwaarde``."""
 
@@ -517,7 +515,7 @@ class Norm:
     schoolcijfer_totenmet: Decimal | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Normering:
     """``ctpNormering``: the bands of a test or toetsonderdeel."""
 
@@ -529,14 +527,14 @@ class Normering:
     vocabulairelocatie: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ToetshierarchieIngang(VocabulaireWaarde):
     """``toetshierarchie/ingang``: a level in the test hierarchy (``niveau`` 1 is the top)."""
 
     niveau: int
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Toetsonderdeel:
     """``ctpToetsOnderdeel``."""
 
@@ -546,7 +544,7 @@ class Toetsonderdeel:
     toetsonderdeelnormering: Normering | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Toets:
     """``ctpToets``: a test definition, sent along with every results message that uses it."""
 
@@ -560,7 +558,7 @@ class Toets:
     toetsonderdelen: tuple[Toetsonderdeel, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerresultatenVerzoek:
     """``leerresultaten_verzoek``: BrengLeerresultaten."""
 
@@ -569,7 +567,7 @@ class LeerresultatenVerzoek:
     toetsen: tuple[Toets, ...]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeerresultatenBevestiging:
     """``leerresultaten_bevestiging``: the LAS stored the whole message."""
 
@@ -592,7 +590,7 @@ Antwoord: TypeAlias = (
 )
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fault:
     """A SOAP 1.1 ``Fault``; ``faultcode`` is the local part, e.g. ``Client.AutorisatieOngeldig``."""
 
@@ -604,7 +602,7 @@ class Fault:
 Body: TypeAlias = Verzoek | Antwoord | Fault
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Bericht:
     """A decoded SOAP message: the ``autorisatie`` header (requests only) and the body.
 

@@ -144,9 +144,15 @@ class UwlrService(Generic[T]):
             return HttpResponse(500, encode(fault.to_message()))
         except Exception:  # process edge: any provider bug becomes Server.InterneFout
             log.exception("UWLR request failed")
-            return HttpResponse(500, encode(m.Fault(
-                faultcode="Server.InterneFout", faultstring="Er is een interne fout opgetreden"
-            )))
+            return HttpResponse(
+                500,
+                encode(
+                    m.Fault(
+                        faultcode="Server.InterneFout",
+                        faultstring="Er is een interne fout opgetreden",
+                    )
+                ),
+            )
         return HttpResponse(200, encode(antwoord))
 
     def _dispatch(self, body: bytes, *, remote_addr: str | None) -> m.Antwoord:
@@ -157,9 +163,7 @@ class UwlrService(Generic[T]):
             raise OngeldigBericht("Dit bericht hoort niet bij deze webservice")
         assert isinstance(verzoek, tuple(self._operaties))
         if xsdversie_of(verzoek) not in self.xsdversies:  # type: ignore[arg-type]
-            raise XsdVersieOngeldig(
-                "Ondersteunde versies: " + ", ".join(sorted(self.xsdversies))
-            )
+            raise XsdVersieOngeldig("Ondersteunde versies: " + ", ".join(sorted(self.xsdversies)))
         aanroep = Aanroep(
             operatie=operatie, autorisatie=bericht.autorisatie, remote_addr=remote_addr
         )

@@ -9,6 +9,7 @@ Every refusal is a :class:`~koppel.uwlr.faults.OngeldigBericht` with a Dutch det
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from lxml import etree
 
@@ -56,13 +57,15 @@ def parse(data: bytes, *, max_bytes: int) -> etree._Element:
         root = etree.fromstring(data, tools.parser)
     except etree.XMLSyntaxError as error:
         raise OngeldigBericht(_syntax_detail(error)) from None
-    docinfo = root.getroottree().docinfo
+    docinfo: Any = root.getroottree().docinfo  # the stubs lack DocInfo.doctype
     # The parser neither loads nor expands anything, but a document that even declares a DTD or
     # entities is not a UWLR message; refusing it keeps entity references out of the tree.
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise OngeldigBericht("Een DOCTYPE (DTD) is in een UWLR-bericht niet toegestaan")
     if _has_processing_instruction(root):
-        raise OngeldigBericht("Verwerkingsinstructies (<?...?>) zijn in een SOAP-bericht niet toegestaan")
+        raise OngeldigBericht(
+            "Verwerkingsinstructies (<?...?>) zijn in een SOAP-bericht niet toegestaan"
+        )
     if tools.too_deep(root):
         raise OngeldigBericht(f"Het bericht is dieper genest dan {MAX_DEPTH} niveaus")
     return root

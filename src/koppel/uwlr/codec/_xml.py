@@ -84,7 +84,7 @@ def format_int(value: int) -> str:
     return str(int(value))
 
 
-# --- parsing (decode) ------------------------------------------------------------------------------
+# --- parsing (decode) -----------------------------------------------------------------------------
 
 
 def parse_date(text: str) -> dt.date:

@@ -2,9 +2,10 @@
 :func:`encode` a message into a complete envelope.
 
 Decoding checks in the order the standard's fault codes need (UWLR 2.2, "Systeemautorisatie" and
-the Kennisnet conformance test): well-formed XML and a SOAP 1.1 envelope with one known body element
-(``Client.OngeldigBericht``), the ``autorisatie`` header of a request (``Client.AutorisatieOngeldig``),
-the schemas (``Client.OngeldigBericht``) and finally the rules the schemas cannot enforce.
+the Kennisnet conformance test): well-formed XML and a SOAP 1.1 envelope with one known body
+element (``Client.OngeldigBericht``), the ``autorisatie`` header of a request
+(``Client.AutorisatieOngeldig``), the schemas (``Client.OngeldigBericht``) and finally the rules
+the schemas cannot enforce.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def decode(data: bytes, *, strict: bool = True, max_bytes: int = DEFAULT_MAX_BYT
         # Comments split text nodes (<naam>Jan<!-- -->sen</naam>); removing them rejoins the text.
         etree.strip_elements(body, etree.Comment, with_tail=False)
     message = soort.read(body, ctx)
-    for problem in checks.problems(message):
+    for problem in checks.problems(message, validated=strict):
         ctx.tolerate(problem)
     return m.Bericht(autorisatie=autorisatie, body=message, warnings=ctx.warnings)
 

@@ -21,18 +21,29 @@ from koppel.uwlr import messages as m
 __all__ = ["problems"]
 
 
+def problems(body: m.Body, *, validated: bool = False) -> Iterator[str]:
+    """Everything wrong with a decoded body that its schema let through.
 
-def problems(body: m.Body) -> Iterator[str]:
-    """Everything wrong with a decoded body that its schema let through."""
+    ``validated`` says the body passed the schema, whose ``xs:choice`` already allows only one
+    national id and one postcode per pupil; those rules are then skipped.
+    """
     inhoud = getattr(body, "inhoud", None)
     if isinstance(inhoud, m.Leerlinggegevens):
         yield from _leerlinggegevens(
-            inhoud.school, inhoud.vestigingen, inhoud.groepen, inhoud.leerlingen, inhoud.leerkrachten
+            inhoud.school,
+            inhoud.vestigingen,
+            inhoud.groepen,
+            inhoud.leerlingen,
+            inhoud.leerkrachten,
         )
+        if not validated:
+            yield from _keuzes(inhoud.leerlingen)
     elif isinstance(inhoud, m.LeerlinggegevensStructuur):
         yield from _leerlinggegevens(inhoud.school, inhoud.vestigingen, inhoud.groepen, (), ())
     elif isinstance(inhoud, m.LeerlinggegevensLeerlingen):
         yield from _leerlinggegevens(inhoud.school, (), (), inhoud.leerlingen, ())
+        if not validated:
+            yield from _keuzes(inhoud.leerlingen)
     elif isinstance(inhoud, m.LeerlinggegevensLeerkrachten):
         yield from _leerlinggegevens(inhoud.school, (), (), (), inhoud.leerkrachten)
     elif isinstance(body, m.LeerresultatenVerzoek):
@@ -79,7 +90,10 @@ def _leerlinggegevens(
         defined = {vestiging.key for vestiging in vestigingen}
         for nummer, leerling in enumerate(leerlingen, start=1):
             if leerling.vestiging is not None and leerling.vestiging not in defined:
-                yield f"{_naam(leerling, nummer)} verwijst naar een onbekende vestiging '{leerling.vestiging}'"
+                yield (
+                    f"{_naam(leerling, nummer)} verwijst naar een onbekende vestiging "
+                    f"'{leerling.vestiging}'"
+                )
 
 
 def _leerlingen(leerlingen: Sequence[m.Leerling], *, xsdversie_2_3: bool) -> Iterator[str]:
@@ -89,10 +103,18 @@ def _leerlingen(leerlingen: Sequence[m.Leerling], *, xsdversie_2_3: bool) -> Ite
                 f"Leerling nr. {nummer} heeft geen key; dat mag alleen bij xsdversie 2.3 "
                 "en met een eckid"
             )
+
+
+def _keuzes(leerlingen: Sequence[m.Leerling]) -> Iterator[str]:
+    """EDEXML's choices: one national id and one postcode per pupil at most."""
+    for nummer, leerling in enumerate(leerlingen, start=1):
         nationale_ids = (
-            leerling.sofinummer, leerling.bsn, leerling.onderwijsnummer, leerling.bsn_ondwnr_4,
+            leerling.sofinummer,
+            leerling.bsn,
+            leerling.onderwijsnummer,
+            leerling.bsn_ondwnr_4,
             leerling.rijksregisternummer,
-        )  # fmt: skip
+        )
         if nationale_ids.count(None) < 4:
             yield f"{_naam(leerling, nummer)} heeft meer dan één nationaal identificatienummer"
         if (leerling.postcodenl, leerling.postnummerbe, leerling.postcodeoverig).count(None) < 2:
@@ -111,7 +133,10 @@ def _groep_references(
             yield f"{_naam(leerling, nummer)} verwijst naar een onbekende groep '{leerling.groep}'"
         for key in leerling.samengestelde_groepen:
             if key not in samengesteld:
-                yield f"{_naam(leerling, nummer)} verwijst naar een onbekende samengestelde groep '{key}'"
+                yield (
+                    f"{_naam(leerling, nummer)} verwijst naar een onbekende samengestelde groep "
+                    f"'{key}'"
+                )
     for leerkracht in leerkrachten:
         for ref in leerkracht.groepen:
             known = stamgroepen if isinstance(ref, m.GroepReferentie) else samengesteld
@@ -137,7 +162,10 @@ def _leerresultaten(verzoek: m.LeerresultatenVerzoek) -> Iterator[str]:
     onderdelen: dict[str, set[str]] = {}
     for toets in verzoek.toetsen:
         for nummer in _duplicates(str(o.toetsonderdeelvolgnummer) for o in toets.toetsonderdelen):
-            yield f"Toets '{toets.toetscode.waarde}' heeft toetsonderdeelvolgnummer {nummer} meer dan eens"
+            yield (
+                f"Toets '{toets.toetscode.waarde}' heeft toetsonderdeelvolgnummer {nummer} "
+                "meer dan eens"
+            )
         onderdelen.setdefault(toets.toetscode.waarde, set()).update(
             onderdeel.toetsonderdeelcode.waarde for onderdeel in toets.toetsonderdelen
         )
@@ -145,7 +173,10 @@ def _leerresultaten(verzoek: m.LeerresultatenVerzoek) -> Iterator[str]:
     yield from _unique_keys((resultaat.key for resultaat in resultaten), "resultaten")
     for resultaat in resultaten:
         if resultaat.toetscode not in onderdelen:
-            yield f"Resultaat '{resultaat.key}' verwijst naar een onbekende toetscode '{resultaat.toetscode}'"
+            yield (
+                f"Resultaat '{resultaat.key}' verwijst naar een onbekende toetscode "
+                f"'{resultaat.toetscode}'"
+            )
         elif (
             resultaat.toetsonderdeelcode is not None
             and resultaat.toetsonderdeelcode not in onderdelen[resultaat.toetscode]

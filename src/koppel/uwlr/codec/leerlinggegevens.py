@@ -1,9 +1,9 @@
 """Reading and writing the pupil data of UWLR: EDEXML 2.1 as adapted for UWLR 2.2.
 
-Covers ``SchoolType``, ``VestigingType``, ``GroepType``, ``SamengesteldeGroepType``, ``LeerlingType``
-and ``LeerkrachtType`` (``EDEXML.elementen.xsd``) and the four data sets built from them:
-``leerlinggegevens`` (HaalLeerlinggegevens) and ``leerlinggegevens-structuur``, ``-leerlingen`` and
-``-leerkrachten`` (the getrapt operations), all in the leerlinggegevens namespace.
+Covers ``SchoolType``, ``VestigingType``, ``GroepType``, ``SamengesteldeGroepType``,
+``LeerlingType`` and ``LeerkrachtType`` (``EDEXML.elementen.xsd``) and the four data sets built
+from them: ``leerlinggegevens`` (HaalLeerlinggegevens) and ``leerlinggegevens-structuur``,
+``-leerlingen`` and ``-leerkrachten`` (the getrapt operations), in the leerlinggegevens namespace.
 """
 
 from __future__ import annotations
@@ -13,199 +13,134 @@ from typing import Any
 from lxml import etree
 
 from koppel.uwlr import messages as m
-from koppel.uwlr.codec._fields import (
-    ComplexType,
-    Veld,
-    constructor,
-    element,
-    read_fields,
-    text,
-    wrapper,
-)
-from koppel.uwlr.codec._fields import write_fields as _write_fields
-from koppel.uwlr.codec._xml import (
-    Context,
-    format_date,
-    format_datetime,
-    parse_date,
-    parse_datetime,
-)
+from koppel.uwlr.codec._fields import Attribuut, ComplexType, Veld, element, text, wrapper
+from koppel.uwlr.codec._reading import Structure
+from koppel.uwlr.codec._xml import Context, format_date, format_datetime, parse_date, parse_datetime
 from koppel.uwlr.envelope import LG_NS, XSI_NS
 
-__all__ = ["LEERKRACHTEN_SET", "LEERLINGEN_SET", "LEERLINGGEGEVENS", "STRUCTUUR", "attribute"]
+__all__ = [
+    "LEERKRACHTEN_SET",
+    "LEERLINGEN_SET",
+    "LEERLINGGEGEVENS",
+    "STRUCTUUR",
+    "Structure",
+    "structure",
+]
 
 SubElement = etree.SubElement
-XSI_TYPE = f"{{{XSI_NS}}}type"
-ROL = f"{{{LG_NS}}}rol"
-ROLOMSCHRIJVING = f"{{{LG_NS}}}rolomschrijving"
 GROEP = f"{{{LG_NS}}}groep"
 SAMENGESTELDE_GROEP = f"{{{LG_NS}}}samengestelde_groep"
+KEY = Attribuut("key", "key", required=True)
 
 
-def _type(label: str, velden: list[Veld]) -> ComplexType:
-    return ComplexType(label, LG_NS, velden)
+def structure(label: str, cls: type[Any], velden: list[Veld], **options: Any) -> Structure:
+    return Structure(ComplexType(label, LG_NS, velden, cls=cls, **options))
 
 
-def datum(local: str, *, required: bool = False) -> Veld:
-    return text(local, parse=parse_date, format=format_date, required=required)
+def datum(local: str) -> Veld:
+    return text(local, parse=parse_date, format=format_date)
 
 
-def tijdstip(local: str, *, required: bool = False) -> Veld:
-    return text(local, parse=parse_datetime, format=format_datetime, required=required)
+def tijdstip(local: str) -> Veld:
+    return text(local, parse=parse_datetime, format=format_datetime)
 
 
-def attribute(el: etree._Element, name: str, ctx: Context) -> str | None:
-    """An optional attribute; an empty one counts as absent."""
-    value = el.get(name)
-    if value == "":
-        ctx.tolerate(f"Het attribuut '{name}' van '{etree.QName(el).localname}' is leeg")
-        return None
-    return value
+def _lijst(
+    local: str, *items: tuple[str, Structure], write: Any = None, required: bool = False
+) -> Veld:
+    """A wrapper of one or more item kinds; ``write`` picks the tag of a mixed item by its type."""
+    first_local, first = items[0]
+    inner = ComplexType(local, LG_NS, [element(
+        first_local, first.read, write or first.write, name="items", many=True,
+        alternatives=tuple((item_local, item.read) for item_local, item in items),
+    )])  # fmt: skip
+    return wrapper(local, inner, required=required)
 
 
-def key_of(el: etree._Element, ctx: Context) -> str:
-    value = el.get("key")
-    if not value:
+def _read_key(el: etree._Element, ctx: Context) -> str:
+    key = el.get("key")
+    if not key:
         ctx.fail(f"Het verplichte attribuut 'key' van '{etree.QName(el).localname}' ontbreekt")
-    return value
+    return key
 
 
 def _write_key(parent: etree._Element, tag: str, key: str) -> None:
     SubElement(parent, tag, key=key)
 
 
-def _read_key(el: etree._Element, ctx: Context) -> str:
-    return el.get("key") or key_of(el, ctx)
+def _reference(local: str, **options: Any) -> Veld:
+    """A ``GroepReferentieType``/``VestigingReferentieType``: just the referenced ``@key``."""
+    return element(local, _read_key, _write_key, key_only=True, **options)
 
 
-# --- toevoegingen: blocks whose xsi:type is agreed bilaterally --------------------------------------
+# --- toevoegingen: blocks whose xsi:type is agreed bilaterally ------------------------------------
 
-_BLOK = _type("blok", [text("code", required=True), text("omschrijving")])
-
-
-_make_blok = constructor(m.Toevoeging, _BLOK)
-
-
-def _read_blok(el: etree._Element, ctx: Context) -> m.Toevoeging:
-    values = read_fields(el, _BLOK, ctx)
-    values["xsi_type"] = el.get(XSI_TYPE) or ""
-    return _make_blok(values)
-
-
-def _write_blok(parent: etree._Element, tag: str, blok: m.Toevoeging) -> None:
-    _write_fields(SubElement(parent, tag, {XSI_TYPE: blok.xsi_type}), _BLOK, blok)
-
-
-_TOEVOEGINGEN = _type(
-    "toevoegingen", [element("blok", _read_blok, _write_blok, name="items", many=True)]
-)
+_BLOK = structure(
+    "blok", m.Toevoeging, [text("code", required=True), text("omschrijving")],
+    attributes=[Attribuut(f"{{{XSI_NS}}}type", "xsi_type", required=True)],
+)  # fmt: skip
 
 
 def toevoegingen() -> Veld:
-    return wrapper("toevoegingen", _TOEVOEGINGEN)
+    return _lijst("toevoegingen", ("blok", _BLOK))
 
 
-# --- school, vestiging, groepen --------------------------------------------------------------------
+# --- school, vestiging, groepen -------------------------------------------------------------------
 
-SCHOOL = _type("school", [
+SCHOOL = structure("school", m.School, [
     text("schooljaar", required=True), datum("peildatum"), text("brincode"),
     text("dependancecode"), text("instellingsnummer"), text("schoolkey"), tijdstip("aanmaakdatum"),
     text("auteur"), text("xsdversie"), text("commentaar"), toevoegingen(),
 ])  # fmt: skip
-
-
-def _structure(cls: type[Any], ctype: ComplexType, *, keyed: bool = True) -> tuple[Any, Any]:
-    """Reader and writer of a dataclass with a required ``@key`` (or none) and ``ctype`` children."""
-
-    make = constructor(cls, ctype)
-
-    def read(el: etree._Element, ctx: Context) -> Any:
-        values = read_fields(el, ctype, ctx)
-        if keyed:
-            values["key"] = key_of(el, ctx)
-        return make(values)
-
-    def write(parent: etree._Element, tag: str, value: Any) -> None:
-        child = SubElement(parent, tag, key=value.key) if keyed else SubElement(parent, tag)
-        _write_fields(child, ctype, value)
-
-    return read, write
-
-
-_read_school, _write_school = _structure(m.School, SCHOOL, keyed=False)
-_read_vestiging, _write_vestiging = _structure(m.Vestiging, _type("vestiging", [
+_VESTIGING = structure("vestiging", m.Vestiging, [
     text("naam", required=True), text("omschrijving"), tijdstip("mutatiedatum"),
-]))  # fmt: skip
-_read_groep, _write_groep = _structure(m.Groep, _type("groep", [
+], attributes=[KEY])  # fmt: skip
+_GROEP = structure("groep", m.Groep, [
     text("naam", required=True), text("jaargroep", required=True), text("omschrijving"),
     toevoegingen(), tijdstip("mutatiedatum"),
-]))  # fmt: skip
-_read_sgroep, _write_sgroep = _structure(m.SamengesteldeGroep, _type("samengestelde_groep", [
+], attributes=[KEY])  # fmt: skip
+_SAMENGESTELDE_GROEP = structure("samengestelde_groep", m.SamengesteldeGroep, [
     text("naam", required=True), text("omschrijving"), toevoegingen(), tijdstip("mutatiedatum"),
-]))  # fmt: skip
+], attributes=[KEY])  # fmt: skip
 
 
-def _write_groep_of_samengesteld(parent: etree._Element, tag: str, groep: Any) -> None:
+def _write_groep(parent: etree._Element, tag: str, groep: m.Groep | m.SamengesteldeGroep) -> None:
     if isinstance(groep, m.Groep):
-        _write_groep(parent, GROEP, groep)
+        _GROEP.write(parent, GROEP, groep)
     else:
-        _write_sgroep(parent, SAMENGESTELDE_GROEP, groep)
+        _SAMENGESTELDE_GROEP.write(parent, SAMENGESTELDE_GROEP, groep)
 
 
-_SCHOOL_VELD = element("school", _read_school, _write_school, required=True)
-_VESTIGINGEN = wrapper("vestigingen", _type("vestigingen", [
-    element("vestiging", _read_vestiging, _write_vestiging, name="items", many=True),
-]))  # fmt: skip
-_GROEPEN = wrapper("groepen", _type("groepen", [
-    element("groep", _read_groep, _write_groep_of_samengesteld, name="items", many=True,
-            alternatives=(("groep", _read_groep), ("samengestelde_groep", _read_sgroep))),
-]))  # fmt: skip
+_SCHOOL_VELD = SCHOOL.veld("school", required=True)
+_VESTIGINGEN = _lijst("vestigingen", ("vestiging", _VESTIGING))
+_GROEPEN = _lijst(
+    "groepen", ("groep", _GROEP), ("samengestelde_groep", _SAMENGESTELDE_GROEP), write=_write_groep
+)
 
-# --- leerling and leerkracht -----------------------------------------------------------------------
+# --- leerling and leerkracht ----------------------------------------------------------------------
 
 _NAAM = [
-    text("achternaam"), text("voorvoegsel"), text("voornamen"), text("voorletters-1"),
+    text("achternaam"),
+    text("voorvoegsel"),
+    text("voornamen"),
+    text("voorletters-1"),
     text("roepnaam"),
 ]
-
-
-def _check_naam(values: dict[str, Any], label: str, ctx: Context) -> None:
-    if "achternaam" not in values and "roepnaam" not in values:
-        ctx.fail(f"Een {label} moet een achternaam of een roepnaam hebben")
-
-
-_SAMENGESTELDE_GROEPEN = _type("samengestelde_groepen", [
-    element("samengestelde_groep", _read_key, _write_key, name="items", many=True),
-])  # fmt: skip
-_LEERLING = _type("leerling", [
+_SAMENGESTELDE_GROEPEN = wrapper("samengestelde_groepen", ComplexType(
+    "samengestelde_groepen", LG_NS, [_reference("samengestelde_groep", name="items", many=True)],
+))  # fmt: skip
+# @key is optional here: UWLR 2.3 allows a pupil with only an ECK-iD, judged with the xsdversie
+# once the whole message is read (checks.py).
+LEERLING = structure("leerling", m.Leerling, [
     *_NAAM, datum("geboortedatum"), text("geslacht"), datum("start_ondw_jgr3"), text("jaargroep"),
-    element("groep", _read_key, _write_key), wrapper("samengestelde_groepen", _SAMENGESTELDE_GROEPEN),
-    element("vestiging", _read_key, _write_key), text("gebruikersnaam"), text("emailadres"),
-    text("fotourl"), text("etniciteit"), text("land"), text("land_vader"), text("land_moeder"),
-    text("sofinummer"), text("bsn"), text("onderwijsnummer"), text("bsn_ondwnr-4"),
-    text("rijksregisternummer"), text("gewicht_nieuw"), text("gewicht"), text("postcodenl"),
-    text("postnummerbe"), text("postcodeoverig"), datum("instroomdatum"), datum("uitstroomdatum"),
-    toevoegingen(), tijdstip("mutatiedatum"),
-])  # fmt: skip
-
-
-_make_leerling = constructor(m.Leerling, _LEERLING)
-
-
-def _read_leerling(el: etree._Element, ctx: Context) -> m.Leerling:
-    values = read_fields(el, _LEERLING, ctx)
-    _check_naam(values, "leerling", ctx)
-    # A missing key is judged later, with the message's xsdversie (UWLR 2.3 allows it).
-    values["key"] = attribute(el, "key", ctx)
-    values["eckid"] = attribute(el, "eckid", ctx)
-    return _make_leerling(values)
-
-
-def _write_leerling(parent: etree._Element, tag: str, leerling: m.Leerling) -> None:
-    attrib = {"key": leerling.key} if leerling.key else {}
-    if leerling.eckid:
-        attrib["eckid"] = leerling.eckid
-    _write_fields(SubElement(parent, tag, attrib), _LEERLING, leerling)
+    _reference("groep"), _SAMENGESTELDE_GROEPEN, _reference("vestiging"), text("gebruikersnaam"),
+    text("emailadres"), text("fotourl"), text("etniciteit"), text("land"), text("land_vader"),
+    text("land_moeder"), text("sofinummer"), text("bsn"), text("onderwijsnummer"),
+    text("bsn_ondwnr-4"), text("rijksregisternummer"), text("gewicht_nieuw"), text("gewicht"),
+    text("postcodenl"), text("postnummerbe"), text("postcodeoverig"), datum("instroomdatum"),
+    datum("uitstroomdatum"), toevoegingen(), tijdstip("mutatiedatum"),
+], attributes=[Attribuut("key", "key"), Attribuut("eckid", "eckid")],
+   one_of=("achternaam", "roepnaam"))  # fmt: skip
 
 
 def _read_rol(el: etree._Element, ctx: Context) -> m.Rol | None:
@@ -224,9 +159,9 @@ def _read_rolomschrijving(el: etree._Element, ctx: Context) -> m.Rolomschrijving
 
 def _write_rol(parent: etree._Element, tag: str, rol: m.Rol | m.Rolomschrijving) -> None:
     if isinstance(rol, m.Rol):
-        SubElement(parent, ROL).text = rol.code
+        SubElement(parent, f"{{{LG_NS}}}rol").text = rol.code
     else:
-        SubElement(parent, ROLOMSCHRIJVING).text = rol.omschrijving
+        SubElement(parent, f"{{{LG_NS}}}rolomschrijving").text = rol.omschrijving
 
 
 def _rollen() -> Veld:
@@ -235,58 +170,42 @@ def _rollen() -> Veld:
     ))  # fmt: skip
 
 
-_GROEP_REF = _type("groep", [_rollen()])
-_read_groep_ref, _write_groep_ref = _structure(m.GroepReferentie, _GROEP_REF)
-_read_sgroep_ref, _write_sgroep_ref = _structure(m.SamengesteldeGroepReferentie, _GROEP_REF)
+_GROEP_REF = structure("groep", m.GroepReferentie, [_rollen()], attributes=[KEY])
+_SAMENGESTELDE_GROEP_REF = structure(
+    "samengestelde_groep", m.SamengesteldeGroepReferentie, [_rollen()], attributes=[KEY]
+)
 
 
 def _write_ref(parent: etree._Element, tag: str, ref: Any) -> None:
     if isinstance(ref, m.GroepReferentie):
-        _write_groep_ref(parent, GROEP, ref)
+        _GROEP_REF.write(parent, GROEP, ref)
     else:
-        _write_sgroep_ref(parent, SAMENGESTELDE_GROEP, ref)
+        _SAMENGESTELDE_GROEP_REF.write(parent, SAMENGESTELDE_GROEP, ref)
 
 
-_LEERKRACHT = _type("leerkracht", [
+LEERKRACHT = structure("leerkracht", m.Leerkracht, [
     *_NAAM, text("gebruikersnaam"), text("emailadres"), _rollen(),
-    wrapper("groepen", _type("groepen", [
-        element("groep", _read_groep_ref, _write_ref, name="items", many=True,
-                alternatives=(("groep", _read_groep_ref), ("samengestelde_groep", _read_sgroep_ref))),
-    ])),
+    _lijst("groepen", ("groep", _GROEP_REF), ("samengestelde_groep", _SAMENGESTELDE_GROEP_REF),
+           write=_write_ref),
     toevoegingen(), tijdstip("mutatiedatum"),
+], attributes=[KEY, Attribuut("eckid", "eckid")], one_of=("achternaam", "roepnaam"))  # fmt: skip
+
+_LEERLINGEN = _lijst("leerlingen", ("leerling", LEERLING), required=True)
+_LEERKRACHTEN = _lijst("leerkrachten", ("leerkracht", LEERKRACHT))
+
+# --- the four data sets ---------------------------------------------------------------------------
+
+LEERLINGGEGEVENS = structure("leerlinggegevens", m.Leerlinggegevens, [
+    _SCHOOL_VELD, _VESTIGINGEN, _GROEPEN, _LEERLINGEN, _LEERKRACHTEN,
 ])  # fmt: skip
-
-
-_make_leerkracht = constructor(m.Leerkracht, _LEERKRACHT)
-
-
-def _read_leerkracht(el: etree._Element, ctx: Context) -> m.Leerkracht:
-    values = read_fields(el, _LEERKRACHT, ctx)
-    _check_naam(values, "leerkracht", ctx)
-    values["key"] = key_of(el, ctx)
-    values["eckid"] = attribute(el, "eckid", ctx)
-    return _make_leerkracht(values)
-
-
-def _write_leerkracht(parent: etree._Element, tag: str, leerkracht: m.Leerkracht) -> None:
-    attrib = {"key": leerkracht.key}
-    if leerkracht.eckid:
-        attrib["eckid"] = leerkracht.eckid
-    _write_fields(SubElement(parent, tag, attrib), _LEERKRACHT, leerkracht)
-
-
-_LEERLINGEN = wrapper("leerlingen", _type("leerlingen", [
-    element("leerling", _read_leerling, _write_leerling, name="items", many=True),
-]), required=True)  # fmt: skip
-_LEERKRACHTEN = wrapper("leerkrachten", _type("leerkrachten", [
-    element("leerkracht", _read_leerkracht, _write_leerkracht, name="items", many=True),
-]))  # fmt: skip
-
-# --- the four data sets ----------------------------------------------------------------------------
-
-LEERLINGGEGEVENS = _type(
-    "leerlinggegevens", [_SCHOOL_VELD, _VESTIGINGEN, _GROEPEN, _LEERLINGEN, _LEERKRACHTEN]
+STRUCTUUR = structure(
+    "leerlinggegevens-structuur",
+    m.LeerlinggegevensStructuur,
+    [_SCHOOL_VELD, _VESTIGINGEN, _GROEPEN],
 )
-STRUCTUUR = _type("leerlinggegevens-structuur", [_SCHOOL_VELD, _VESTIGINGEN, _GROEPEN])
-LEERLINGEN_SET = _type("leerlinggegevens-leerlingen", [_SCHOOL_VELD, _LEERLINGEN])
-LEERKRACHTEN_SET = _type("leerlinggegevens-leerkrachten", [_SCHOOL_VELD, _LEERKRACHTEN])
+LEERLINGEN_SET = structure(
+    "leerlinggegevens-leerlingen", m.LeerlinggegevensLeerlingen, [_SCHOOL_VELD, _LEERLINGEN]
+)
+LEERKRACHTEN_SET = structure(
+    "leerlinggegevens-leerkrachten", m.LeerlinggegevensLeerkrachten, [_SCHOOL_VELD, _LEERKRACHTEN]
+)

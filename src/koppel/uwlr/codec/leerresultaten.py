@@ -15,16 +15,8 @@ from lxml import etree
 
 from koppel.uwlr import messages as m
 from koppel.uwlr import xmlsafe
-from koppel.uwlr.codec._fields import (
-    ComplexType,
-    Veld,
-    constructor,
-    element,
-    read_fields,
-    text,
-    wrapper,
-    write_fields,
-)
+from koppel.uwlr.codec._fields import Attribuut, ComplexType, Veld, element, text, wrapper
+from koppel.uwlr.codec._reading import Structure
 from koppel.uwlr.codec._xml import (
     Context,
     format_date,
@@ -42,11 +34,21 @@ __all__ = ["READERS", "WRITERS"]
 
 SubElement = etree.SubElement
 XSI_TYPE = f"{{{XSI_NS}}}type"
+VOCABULAIRE = [
+    Attribuut("vocabulaire", "vocabulaire"),
+    Attribuut("vocabulairelocatie", "vocabulairelocatie"),
+]
 Read = Callable[[etree._Element, Context], Any]
 
 
 def _lr(local: str) -> str:
     return f"{{{LR_NS}}}{local}"
+
+
+def structure(
+    label: str, cls: type[Any], velden: list[Veld], *, ns: str = LR_NS, **options: Any
+) -> Structure:
+    return Structure(ComplexType(label, ns, velden, cls=cls, **options))
 
 
 def integer(local: str, *, required: bool = False) -> Veld:
@@ -57,24 +59,12 @@ def decimal(local: str, *, required: bool = False) -> Veld:
     return text(local, parse=parse_decimal, format=format_decimal, required=required)
 
 
-def _structure(cls: type[Any], ctype: ComplexType) -> tuple[Read, Any]:
-    make = constructor(cls, ctype)
-
-    def read(el: etree._Element, ctx: Context) -> Any:
-        return make(read_fields(el, ctype, ctx))
-
-    def write(parent: etree._Element, tag: str, value: Any) -> None:
-        write_fields(SubElement(parent, tag), ctype, value)
-
-    return read, write
-
-
-def _list(local: str, item: str, read: Read, write: Any, *, required: bool = False) -> Veld:
-    inner = ComplexType(local, LR_NS, [element(item, read, write, name="items", many=True)])
+def _lijst(local: str, item_local: str, read: Read, write: Any, *, required: bool = False) -> Veld:
+    inner = ComplexType(local, LR_NS, [element(item_local, read, write, name="items", many=True)])
     return wrapper(local, inner, required=required)
 
 
-# --- vocabulary-bound values -------------------------------------------------------------------------
+# --- vocabulary-bound values (simple content with attributes) ------------------------------------
 
 
 def _read_vocabulaire(el: etree._Element, ctx: Context) -> m.VocabulaireWaarde | None:
@@ -82,11 +72,13 @@ def _read_vocabulaire(el: etree._Element, ctx: Context) -> m.VocabulaireWaarde |
         ctx.tolerate(f"Het lege element '{etree.QName(el).localname}' is als afwezig behandeld")
         return None
     return m.VocabulaireWaarde(
-        waarde=el.text, vocabulaire=el.get("vocabulaire"), vocabulairelocatie=el.get("vocabulairelocatie")
+        waarde=el.text,
+        vocabulaire=el.get("vocabulaire"),
+        vocabulairelocatie=el.get("vocabulairelocatie"),
     )
 
 
-def _vocabulaire_attrib(value: Any) -> dict[str, str]:
+def _vocabulaire_attrib(value: m.VocabulaireWaarde) -> dict[str, str]:
     attrib = {}
     if value.vocabulaire:
         attrib["vocabulaire"] = value.vocabulaire
@@ -114,7 +106,7 @@ def _read_ingang(el: etree._Element, ctx: Context) -> m.ToetshierarchieIngang | 
     return m.ToetshierarchieIngang(
         waarde=waarde.waarde, vocabulaire=waarde.vocabulaire,
         vocabulairelocatie=waarde.vocabulairelocatie, niveau=niveau,
-    )
+    )  # fmt: skip
 
 
 def _write_ingang(parent: etree._Element, tag: str, ingang: m.ToetshierarchieIngang) -> None:
@@ -124,70 +116,53 @@ def _write_ingang(parent: etree._Element, tag: str, ingang: m.ToetshierarchieIng
 
 # --- normering -----------------------------------------------------------------------------------
 
-_read_normkleur, _write_normkleur = _structure(m.Normkleur, ComplexType("normkleur", LR_NS, [
+_NORMKLEUR = structure("normkleur", m.Normkleur, [
     integer("rood_code", required=True), integer("groen_code", required=True),
     integer("blauw_code", required=True), decimal("transparantie", required=True),
-]))  # fmt: skip
-_read_norm, _write_norm = _structure(m.Norm, ComplexType("norm", LR_NS, [
+])  # fmt: skip
+_NORM = structure("norm", m.Norm, [
     text("term", required=True), text("omschrijving"), integer("beginnormwaarde", required=True),
-    integer("eindnormwaarde", required=True), element("normkleur", _read_normkleur, _write_normkleur),
+    integer("eindnormwaarde", required=True), _NORMKLEUR.veld("normkleur"),
     decimal("schoolcijfer_vanaf"), decimal("schoolcijfer_totenmet"),
-]))  # fmt: skip
-_NORMERING = ComplexType("normering", LR_NS, [
+])  # fmt: skip
+_NORMERING = structure("normering", m.Normering, [
     vocabulaire("toetscategorie"), vocabulaire("toetsniveau"), decimal("wegingsfactor"),
-    element("norm", _read_norm, _write_norm, name="normen", many=True, required=True),
+    _NORM.veld("norm", name="normen", many=True, required=True),
+], attributes=VOCABULAIRE)  # fmt: skip
+
+# --- toetsen --------------------------------------------------------------------------------------
+
+_TOETSONDERDEEL = structure("toetsonderdeel", m.Toetsonderdeel, [
+    integer("toetsonderdeelvolgnummer", required=True),
+    vocabulaire("toetsonderdeelcode", required=True),
+    text("toetsonderdeelnaam"), _NORMERING.veld("toetsonderdeelnormering"),
+])  # fmt: skip
+_TOETS = structure("toets", m.Toets, [
+    vocabulaire("toetscode", required=True), vocabulaire("versie"), text("toetsnaam"),
+    vocabulaire("leerjaar"), vocabulaire("vakgebied"), _NORMERING.veld("toetsnormering"),
+    _lijst("toetshierarchie", "ingang", _read_ingang, _write_ingang),
+    _lijst("toetsonderdelen", "toetsonderdeel", _TOETSONDERDEEL.read, _TOETSONDERDEEL.write),
 ])  # fmt: skip
 
+# --- resultaten -----------------------------------------------------------------------------------
 
-def _read_normering(el: etree._Element, ctx: Context) -> m.Normering:
-    return m.Normering(
-        vocabulaire=el.get("vocabulaire"), vocabulairelocatie=el.get("vocabulairelocatie"),
-        **read_fields(el, _NORMERING, ctx),
-    )
-
-
-def _write_normering(parent: etree._Element, tag: str, normering: m.Normering) -> None:
-    write_fields(SubElement(parent, tag, _vocabulaire_attrib(normering)), _NORMERING, normering)
-
-
-def normering(local: str) -> Veld:
-    return element(local, _read_normering, _write_normering)
-
-
-# --- toetsen ---------------------------------------------------------------------------------------
-
-_read_onderdeel, _write_onderdeel = _structure(m.Toetsonderdeel, ComplexType("toetsonderdeel", LR_NS, [
-    integer("toetsonderdeelvolgnummer", required=True), vocabulaire("toetsonderdeelcode", required=True),
-    text("toetsonderdeelnaam"), normering("toetsonderdeelnormering"),
-]))  # fmt: skip
-_read_toets, _write_toets = _structure(m.Toets, ComplexType("toets", LR_NS, [
-    vocabulaire("toetscode", required=True), vocabulaire("versie"), text("toetsnaam"),
-    vocabulaire("leerjaar"), vocabulaire("vakgebied"), normering("toetsnormering"),
-    _list("toetshierarchie", "ingang", _read_ingang, _write_ingang),
-    _list("toetsonderdelen", "toetsonderdeel", _read_onderdeel, _write_onderdeel),
-]))  # fmt: skip
-
-# --- resultaten ------------------------------------------------------------------------------------
-
-_read_interval, _write_interval = _structure(m.Betrouwbaarheidsinterval, ComplexType(
-    "betrouwbaarheidsinterval", OSO_NS, [decimal("bivlaag", required=True), decimal("bivhoog", required=True)],
-))  # fmt: skip
-_read_toetsscore, _write_toetsscore = _structure(m.OsoToetsscore, ComplexType("toetsscore", OSO_NS, [
-    integer("aantalopgaven"), integer("aantalgoed"), integer("aantalfout"), integer("aantalgelezen"),
+_INTERVAL = structure("betrouwbaarheidsinterval", m.Betrouwbaarheidsinterval, [
+    decimal("bivlaag", required=True), decimal("bivhoog", required=True),
+], ns=OSO_NS)  # fmt: skip
+_TOETSSCORE = structure("toetsscore", m.OsoToetsscore, [
+    integer("aantalopgaven"), integer("aantalgoed"), integer("aantalfout"),
+    integer("aantalgelezen"),
     decimal("tijd"), decimal("vaardigheidsscore"), text("codevaardigheidsschaal"),
-    element("betrouwbaarheidsinterval", _read_interval, _write_interval),
-]))  # fmt: skip
-_read_referentiescore, _write_referentiescore = _structure(m.OsoReferentiescore, ComplexType(
-    "referentiescore", OSO_NS, [
-        text("codereferentiescore", required=True), text("codevergelijkingsgroep", required=True),
-        text("waarde", required=True), text("kwalificatie"),
-    ],
-))  # fmt: skip
-_read_oso, _write_oso = _structure(m.OsoResultaat, ComplexType("osoresultaat", OSO_NS, [
-    element("toetsscore", _read_toetsscore, _write_toetsscore),
-    element("referentiescore", _read_referentiescore, _write_referentiescore,
-            name="referentiescores", many=True),
-]))  # fmt: skip
+    _INTERVAL.veld("betrouwbaarheidsinterval"),
+], ns=OSO_NS)  # fmt: skip
+_REFERENTIESCORE = structure("referentiescore", m.OsoReferentiescore, [
+    text("codereferentiescore", required=True), text("codevergelijkingsgroep", required=True),
+    text("waarde", required=True), text("kwalificatie"),
+], ns=OSO_NS)  # fmt: skip
+_OSO = structure("osoresultaat", m.OsoResultaat, [
+    _TOETSSCORE.veld("toetsscore"),
+    _REFERENTIESCORE.veld("referentiescore", name="referentiescores", many=True),
+], ns=OSO_NS)  # fmt: skip
 
 
 def _read_score(el: etree._Element, ctx: Context) -> m.Score:
@@ -205,9 +180,9 @@ def _write_ander(parent: etree._Element, ander: m.AnderResultaat) -> None:
     # The raw XML came from our own caller, but is parsed as carefully as any input.
     content = xmlsafe.parse(ander.xml, max_bytes=max(len(ander.xml), 1))
     if content.tag != _lr("anderresultaat"):
-        wrapper_el = etree.Element(_lr("anderresultaat"))
-        wrapper_el.append(content)
-        content = wrapper_el
+        outer = etree.Element(_lr("anderresultaat"))
+        outer.append(content)
+        content = outer
     if ander.xsi_type:
         content.set(XSI_TYPE, ander.xsi_type)
     parent.append(content)
@@ -217,62 +192,41 @@ def _write_uitslag(parent: etree._Element, tag: str, uitslag: Any) -> None:
     if isinstance(uitslag, m.Score):
         SubElement(parent, _lr("score")).text = format_int(uitslag.waarde)
     elif isinstance(uitslag, m.OsoResultaat):
-        _write_oso(parent, _lr("osoresultaat"), uitslag)
+        _OSO.write(parent, _lr("osoresultaat"), uitslag)
     else:
         _write_ander(parent, uitslag)
 
 
-_RESULTAAT = ComplexType("resultaat", LR_NS, [
+_RESULTAAT = structure("resultaat", m.Resultaat, [
     text("afnamedatum", parse=parse_date, format=format_date, required=True),
     text("toetscode", required=True), vocabulaire("versie"), text("toetsonderdeelcode"),
     element("score", _read_score, _write_uitslag, name="uitslag", required=True, alternatives=(
-        ("score", _read_score), ("osoresultaat", _read_oso), ("anderresultaat", _read_ander),
+        ("score", _read_score), ("osoresultaat", _OSO.read), ("anderresultaat", _read_ander),
     )),
     text("infourl"),
-])  # fmt: skip
-
-
-_make_resultaat = constructor(m.Resultaat, _RESULTAAT)
-
-
-def _read_resultaat(el: etree._Element, ctx: Context) -> m.Resultaat:
-    values = read_fields(el, _RESULTAAT, ctx)
-    values["key"] = el.get("key")
-    if not values["key"]:
-        ctx.fail("Het verplichte attribuut 'key' van 'resultaat' ontbreekt")
-    return _make_resultaat(values)
-
-
-def _write_resultaat(parent: etree._Element, tag: str, resultaat: m.Resultaat) -> None:
-    write_fields(SubElement(parent, tag, key=resultaat.key), _RESULTAAT, resultaat)
-
-
-_read_afname, _write_afname = _structure(m.Toetsafname, ComplexType("toetsafname", LR_NS, [
+], attributes=[Attribuut("key", "key", required=True)])  # fmt: skip
+_TOETSAFNAME = structure("toetsafname", m.Toetsafname, [
     text("leerlingid", required=True), text("eckid"), text("resultaatverwerkerid"),
-    _list("resultaten", "resultaat", _read_resultaat, _write_resultaat, required=True),
-]))  # fmt: skip
-_read_school, _write_school = _structure(m.ResultaatSchool, ComplexType("school", LR_NS, [
+    _lijst("resultaten", "resultaat", _RESULTAAT.read, _RESULTAAT.write, required=True),
+])  # fmt: skip
+_SCHOOL = structure("school", m.ResultaatSchool, [
     text("schooljaar", required=True), text("brincode"), text("dependancecode"), text("schoolkey"),
     text("aanmaakdatum", parse=parse_datetime, format=format_datetime, required=True),
     text("auteur"), text("xsdversie", required=True), text("commentaar"),
-]))  # fmt: skip
-_VERZOEK = ComplexType("leerresultaten_verzoek", LR_NS, [
-    element("school", _read_school, _write_school, required=True),
-    _list("toetsafnames", "toetsafname", _read_afname, _write_afname, required=True),
-    _list("toetsen", "toets", _read_toets, _write_toets, required=True),
 ])  # fmt: skip
-
-
-def _read_verzoek(el: etree._Element, ctx: Context) -> m.LeerresultatenVerzoek:
-    return m.LeerresultatenVerzoek(**read_fields(el, _VERZOEK, ctx))
-
-
-def _write_verzoek(body: etree._Element, verzoek: m.LeerresultatenVerzoek) -> None:
-    write_fields(SubElement(body, _lr("leerresultaten_verzoek")), _VERZOEK, verzoek)
+_VERZOEK = structure("leerresultaten_verzoek", m.LeerresultatenVerzoek, [
+    _SCHOOL.veld("school", required=True),
+    _lijst("toetsafnames", "toetsafname", _TOETSAFNAME.read, _TOETSAFNAME.write, required=True),
+    _lijst("toetsen", "toets", _TOETS.read, _TOETS.write, required=True),
+])  # fmt: skip
 
 
 def _read_bevestiging(el: etree._Element, ctx: Context) -> m.LeerresultatenBevestiging:
     return m.LeerresultatenBevestiging()
+
+
+def _write_verzoek(body: etree._Element, verzoek: m.LeerresultatenVerzoek) -> None:
+    _VERZOEK.write(body, _lr("leerresultaten_verzoek"), verzoek)
 
 
 def _write_bevestiging(body: etree._Element, message: m.LeerresultatenBevestiging) -> None:
@@ -280,7 +234,7 @@ def _write_bevestiging(body: etree._Element, message: m.LeerresultatenBevestigin
 
 
 READERS: dict[str, Read] = {
-    _lr("leerresultaten_verzoek"): _read_verzoek,
+    _lr("leerresultaten_verzoek"): _VERZOEK.read,
     _lr("leerresultaten_bevestiging"): _read_bevestiging,
 }
 WRITERS: dict[type[Any], Callable[[etree._Element, Any], None]] = {

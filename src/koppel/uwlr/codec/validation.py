@@ -60,7 +60,7 @@ def problem(element: etree._Element, name: str) -> str | None:
     schema = _schema(name)
     if schema.validate(element):
         return None
-    errors = schema.error_log.filter_from_errors()
+    errors = schema.error_log.filter_from_errors()  # type: ignore[attr-defined]  # not in stubs
     return describe(errors[0]) if errors else "Het bericht voldoet niet aan het schema"
 
 
@@ -79,11 +79,14 @@ def describe(entry: etree._LogEntry) -> str:
     attribute = _ATTRIBUTE.search(message)
     kind = entry.type_name
     if attribute is not None:
+        attribute_name = attribute.group(1)
         if "required but missing" in message:
-            return f"Bij het element '{name}' ontbreekt het verplichte attribuut '{attribute.group(1)}'"
+            return f"Bij het element '{name}' ontbreekt het verplichte attribuut '{attribute_name}'"
         if "not allowed" in message:
-            return f"Het attribuut '{attribute.group(1)}' is niet toegestaan bij het element '{name}'"
-        return f"Het attribuut '{attribute.group(1)}' van het element '{name}' heeft een ongeldige waarde"
+            return f"Het attribuut '{attribute_name}' is niet toegestaan bij het element '{name}'"
+        return (
+            f"Het attribuut '{attribute_name}' van het element '{name}' heeft een ongeldige waarde"
+        )
     if "Missing child element" in message:
         return f"In het element '{name}' ontbreekt een verplicht element"
     if "not expected" in message:

@@ -1,0 +1,84 @@
+"""Koppelpartners (EA suppliers), their couplings per school, and the audit of data access.
+
+The autorisatiesleutel itself is never stored: only its HMAC-SHA256 digest with the pepper
+(``settings.KOPPEL_KEY_PEPPER``), so that a database leak does not leak usable keys.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from koppel.las.school.models import School
+
+SMALLE_SET = "smalle-set"
+LVS_SET = "lvs-set"
+PROFIELEN = [(SMALLE_SET, "Smalle set"), (LVS_SET, "LVS-set")]
+
+
+class Koppelpartner(models.Model):
+    """An EA supplier, identified by ``klantnaam`` (``naam``) and ``klantcode`` in every request."""
+
+    naam = models.CharField(max_length=64)
+    klantcode = models.CharField(max_length=64, unique=True)
+    mutatiedatum = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "koppelpartners"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Koppeling(models.Model):
+    """One partner's access to one school: suggested, then activated with a key."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="koppelingen")
+    partner = models.ForeignKey(Koppelpartner, on_delete=models.PROTECT, related_name="koppelingen")
+    profiel = models.CharField(max_length=16, choices=PROFIELEN, default=SMALLE_SET)
+    actief = models.BooleanField(default=False)
+    gesuggereerd_op = models.DateTimeField()
+    geactiveerd_op = models.DateTimeField(null=True, blank=True)
+    geactiveerd_door = models.CharField(max_length=200, blank=True)
+    sleutel_digest = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    sleutel_ingesteld_op = models.DateTimeField(null=True, blank=True)
+    gedeactiveerd_op = models.DateTimeField(null=True, blank=True)
+    mutatiedatum = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "koppelingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "partner"], name="koppeling_per_school_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} – {self.school}"
+
+
+class Gegevenstoegang(models.Model):
+    """Audit: every delivery to, and every refusal of, an identified partner."""
+
+    partner = models.ForeignKey(Koppelpartner, on_delete=models.PROTECT, related_name="toegang")
+    school = models.ForeignKey(
+        School, on_delete=models.SET_NULL, null=True, blank=True, related_name="toegang"
+    )
+    koppeling = models.ForeignKey(Koppeling, on_delete=models.SET_NULL, null=True, blank=True)
+    operatie = models.CharField(max_length=64)
+    profiel = models.CharField(max_length=16, blank=True)
+    xsdversie = models.CharField(max_length=32, blank=True)
+    aantal_leerlingen = models.PositiveIntegerField(default=0)
+    tijdstip = models.DateTimeField(db_index=True)
+    remote_addr = models.GenericIPAddressField(null=True, blank=True)
+    uitkomst = models.CharField(max_length=64)
+    melding = models.CharField(max_length=256, blank=True)
+
+    class Meta:
+        verbose_name_plural = "gegevenstoegang"
+        ordering = ["-tijdstip"]
+        indexes = [models.Index(fields=["partner", "tijdstip"])]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.partner} {self.operatie}: {self.uitkomst}"

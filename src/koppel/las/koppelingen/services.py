@@ -1,0 +1,122 @@
+"""Writes of partners and couplings: add a partner, suggest, activate, rekey, deactivate, audit.
+
+A new autorisatiesleutel is returned exactly once by :func:`activate` and :func:`rekey`; only its
+digest is stored, so the old key stops working in the same transaction that sets a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from koppel.las.errors import AlreadyExists, InvalidState
+from koppel.las.koppelingen import keys
+from koppel.las.koppelingen.models import PROFIELEN, Gegevenstoegang, Koppeling, Koppelpartner
+from koppel.las.school.models import School
+
+
+def add_partner(*, naam: str, klantcode: str) -> Koppelpartner:
+    if not naam.strip() or not klantcode.strip() or len(naam) > 64 or len(klantcode) > 64:
+        raise InvalidState("Naam en klantcode zijn verplicht en hooguit 64 tekens lang.")
+    if Koppelpartner.objects.filter(klantcode=klantcode).exists():
+        raise AlreadyExists(f"Koppelpartner met klantcode {klantcode} bestaat al.")
+    return Koppelpartner.objects.create(naam=naam, klantcode=klantcode)
+
+
+@transaction.atomic
+def suggest(
+    *,
+    school: School,
+    partner: Koppelpartner,
+    profiel: str | None = None,
+    now: dt.datetime | None = None,
+) -> Koppeling:
+    """Offer a partner a coupling with a school (inactive until a school activates it).
+
+    An existing coupling is returned as it is, with its profile changed when one is given.
+    """
+    if profiel is not None and profiel not in dict(PROFIELEN):
+        raise InvalidState(f"Onbekend profiel: {profiel}.")
+    koppeling, created = Koppeling.objects.get_or_create(
+        school=school,
+        partner=partner,
+        defaults={"gesuggereerd_op": now or timezone.now(), "profiel": profiel or PROFIELEN[0][0]},
+    )
+    if not created and profiel is not None and koppeling.profiel != profiel:
+        koppeling.profiel = profiel
+        koppeling.save()
+    return koppeling
+
+
+def _set_new_key(koppeling: Koppeling, now: dt.datetime) -> str:
+    sleutel = keys.new_autorisatiesleutel()
+    koppeling.sleutel_digest = keys.digest(sleutel, settings.KOPPEL_KEY_PEPPER)
+    koppeling.sleutel_ingesteld_op = now
+    return sleutel
+
+
+@transaction.atomic
+def activate(koppeling: Koppeling, *, door: str, now: dt.datetime | None = None) -> str:
+    """Activate a suggested coupling; returns the new key (shown once, never stored)."""
+    koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
+    if koppeling.actief:
+        raise InvalidState("De koppeling is al actief; stel een nieuwe autorisatiesleutel in.")
+    now = now or timezone.now()
+    koppeling.actief, koppeling.geactiveerd_op, koppeling.geactiveerd_door = True, now, door
+    koppeling.gedeactiveerd_op = None
+    sleutel = _set_new_key(koppeling, now)
+    koppeling.save()
+    return sleutel
+
+
+@transaction.atomic
+def rekey(koppeling: Koppeling, *, now: dt.datetime | None = None) -> str:
+    """Replace the key of an active coupling; the old key stops working at once."""
+    koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
+    if not koppeling.actief:
+        raise InvalidState("Alleen een actieve koppeling krijgt een nieuwe autorisatiesleutel.")
+    sleutel = _set_new_key(koppeling, now or timezone.now())
+    koppeling.save()
+    return sleutel
+
+
+@transaction.atomic
+def deactivate(koppeling: Koppeling, *, now: dt.datetime | None = None) -> Koppeling:
+    """Stop a coupling; its key is forgotten, a later activation issues a new one."""
+    koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
+    koppeling.actief, koppeling.sleutel_digest = False, None
+    koppeling.gedeactiveerd_op = now or timezone.now()
+    koppeling.save()
+    return koppeling
+
+
+def record_toegang(
+    *,
+    partner_id: int,
+    operatie: str,
+    uitkomst: str,
+    school_id: int | None = None,
+    koppeling_id: int | None = None,
+    details: dict[str, object] | None = None,
+) -> Gegevenstoegang:
+    """Write one audit row.
+
+    ``details`` may hold profiel, xsdversie, aantal_leerlingen, remote_addr and melding.
+    """
+    details = details or {}
+    return Gegevenstoegang.objects.create(
+        partner_id=partner_id,
+        school_id=school_id,
+        koppeling_id=koppeling_id,
+        operatie=operatie,
+        uitkomst=uitkomst,
+        tijdstip=timezone.now(),
+        profiel=str(details.get("profiel") or ""),
+        xsdversie=str(details.get("xsdversie") or ""),
+        aantal_leerlingen=int(details.get("aantal_leerlingen") or 0),  # type: ignore[call-overload]
+        remote_addr=str(details["remote_addr"]) if details.get("remote_addr") else None,
+        melding=str(details.get("melding") or "")[:256],
+    )
