@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "koppel.las.uwlr_service",
 ]
 
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
