@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import zeep
+from django.db import DEFAULT_DB_ALIAS, connections
 from lxml import etree
 
 from koppel.las.school.models import School
@@ -29,14 +30,21 @@ HEADERS = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": '"HaalLeerli
 
 
 @pytest.fixture
-def endpoint(live_server: Any, transactional_db: None, gekoppeld: Gekoppeld) -> str:
-    return f"{live_server.url}/uwlr/leerlinggegevens"
+def endpoint(live_server: Any, transactional_db: None, gekoppeld: Gekoppeld) -> Iterator[str]:
+    # The live server's request threads must not keep database sessions open past a request
+    # (a kept-alive HTTP connection would), or PostgreSQL refuses to drop the test database.
+    database = connections.settings[DEFAULT_DB_ALIAS]
+    max_age, database["CONN_MAX_AGE"] = database["CONN_MAX_AGE"], 0
+    yield f"{live_server.url}/uwlr/leerlinggegevens"
+    database["CONN_MAX_AGE"] = max_age
 
 
 @pytest.fixture
-def official_client() -> zeep.Client:
+def official_client() -> Iterator[zeep.Client]:
     wsdl = shared_dir() / "uwlr-xsd" / "v2p2" / "wsdl" / "UWLR_Leerlinggegevens_v2p2.wsdl"
-    return zeep.Client(str(wsdl))
+    client = zeep.Client(str(wsdl))
+    yield client
+    client.transport.session.close()
 
 
 def zeep_header(client: zeep.Client, gekoppeld: Gekoppeld) -> Any:
