@@ -111,10 +111,13 @@ def wrapper(
 ) -> Veld:
     """A list wrapper such as ``leerlingen``: the field is the tuple of its items (``inner`` has one
     ``many`` field named ``items``); an empty tuple omits the wrapper."""
-    from koppel.uwlr.codec._reading import read_fields  # the reader imports this module
+    from koppel.uwlr.codec._reading import read_fields, read_items  # it imports this module
 
     def read(child: etree._Element, ctx: Context) -> Any:
-        items = read_fields(child, inner, ctx).get("items", ())
+        if ctx.strict:
+            items = read_items(child, inner, ctx)
+        else:
+            items = read_fields(child, inner, ctx).get("items", ())
         if not items:
             (ctx.fail if required else ctx.tolerate)(f"Het element '{local}' is leeg")
         return items

@@ -31,7 +31,7 @@ from koppel.uwlr.codec._fields import (
 )
 from koppel.uwlr.codec._xml import Context
 
-__all__ = ["Structure", "read_fields", "reader"]
+__all__ = ["Structure", "read_fields", "read_items", "reader"]
 
 _ABSENT: Any = object()  # marks a required field no child has filled yet
 _put = setattr
@@ -59,9 +59,8 @@ def reader(ctype: ComplexType) -> Read:
     saved call and lookups are a tenth of the decode time.
     """
     assert ctype.cls is not None
-    blank, make = _blank(ctype), _constructor(ctype)
-    cls, attributes, check = ctype.cls, ctype.attribute_specs, ctype.required or ctype.one_of
-    lookup, put, key, element = ctype.fast.get, setattr, KEY, ELEMENT
+    blank, finish, make = _blank(ctype), _finish(ctype), _constructor(ctype)
+    lookup, put, key, parsed, element = ctype.fast.get, setattr, KEY, PARSED, ELEMENT
 
     def read(el: etree._Element, ctx: Context) -> Any:
         if not ctx.strict:
@@ -79,30 +78,39 @@ def reader(ctype: ComplexType) -> Read:
                 put(obj, name, child.text)
             elif kind == key:
                 put(obj, name, child.get("key"))
-            elif kind == element:
-                put(obj, name, function(child, ctx))
-            elif kind == PARSED:
+            elif kind == parsed:
                 try:
                     put(obj, name, function(child.text))
                 except (ValueError, TypeError, AttributeError):
                     _invalid(ctype.by_name[name], ctype, ctx)
+            elif kind == element:
+                put(obj, name, function(child, ctx))
             else:
                 lists = lists if lists is not None else {}
                 lists.setdefault(name, []).append(_item(child, kind, function, ctx))
         if lists:
             for name, items in lists.items():
                 put(obj, name, tuple(items))
-        for name, field, required in attributes:
-            value = el.get(name)
-            if value is None and required:
-                _missing_attribute(el, name, ctx)
-            put(obj, field, value)
-        if check:
-            _check_object(obj, ctype, ctx)
-        obj.__class__ = cls  # from the mutable twin to the frozen dataclass, see _blank
-        return obj
+        return finish(obj, el, ctx)
 
     return read
+
+
+def read_items(el: etree._Element, ctype: ComplexType, ctx: Context) -> tuple[Any, ...]:
+    """The items of a schema-valid list wrapper (``ctype`` has one ``many`` field, ``items``)."""
+    items: list[Any] = []
+    append, lookup = items.append, ctype.fast.get
+    for child in el:
+        entry = lookup(child.tag)
+        if entry is None:
+            ctype.fallback(child, ctx)
+            continue
+        kind, function = entry[1], entry[2]
+        if kind & ELEMENT:
+            append(function(child, ctx))
+        else:
+            append(_item(child, kind, function, ctx))
+    return tuple(items)
 
 
 def read_fields(el: etree._Element, ctype: ComplexType, ctx: Context) -> dict[str, Any]:
@@ -279,6 +287,32 @@ def _blank(ctype: ComplexType) -> Callable[[], Any]:
             env[f"default{number}"] = field.default
             lines.append(f"    o.{field.name} = default{number}")
     return _generate("blank", [*lines, "    return o"], env)
+
+
+def _finish(ctype: ComplexType) -> Callable[[Any, etree._Element, Context], Any]:
+    """Read the attributes into a twin from :func:`_blank`, check it and make it a ``cls``.
+
+    Generated per type so that each attribute is one ``el.get`` and one slot store, and the
+    required and ``one_of`` fields are tested inline; a failing test calls the fault builders.
+    """
+    assert ctype.cls is not None
+    env: dict[str, Any] = {
+        "cls": ctype.cls, "ctype": ctype, "ABSENT": _ABSENT,
+        "missing_attribute": _missing_attribute, "check_object": _check_object,
+    }  # fmt: skip
+    lines = ["def finish(o, el, ctx):"]
+    for name, field, required in ctype.attribute_specs:
+        lines.append(f"    o.{field} = value = el.get({name!r})")
+        if required:
+            lines.append(f"    if value is None: missing_attribute(el, {name!r}, ctx)")
+    tests = [f"o.{veld.name} is ABSENT" for veld in ctype.required]
+    if ctype.one_of:
+        tests.append(" and ".join(f"o.{name} is None" for name in ctype.one_of))
+    if tests:
+        lines.append(f"    if {' or '.join(f'({test})' for test in tests)}:")
+        lines.append("        check_object(o, ctype, ctx)")
+    lines += ["    o.__class__ = cls", "    return o"]
+    return _generate("finish", lines, env)
 
 
 def _constructor(ctype: ComplexType) -> Callable[[dict[str, Any]], Any]:
