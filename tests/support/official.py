@@ -59,11 +59,13 @@ _LONGEST_KEY = "1024"
 
 
 def shared_dir() -> Path:
-    """The shared reference directory: ``KOPPEL_SHARED_DIR`` or ``<repo>/../shared``."""
+    """The shared reference directory: ``KOPPEL_SHARED_DIR``, else ``<repo>/../shared``, else the
+    workspace's ``/work/shared`` (for a checkout made elsewhere on the same machine)."""
     override = os.environ.get("KOPPEL_SHARED_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2].parent / "shared"
+    beside = Path(__file__).resolve().parents[2].parent / "shared"
+    return beside if beside.is_dir() else Path("/work/shared")
 
 
 def _source_dir() -> Path:
