@@ -70,30 +70,32 @@ def groepen(structuur: Structuur, ctx: Context) -> tuple[m.Groep | m.Samengestel
 
 
 # message field -> column of the selector rows; falsy values ("" and None) are left out
-_LEERLING_KOLOM = {
-    "key": 1,
-    "eckid": 2,
-    "achternaam": 3,
-    "voorvoegsel": 4,
-    "voorletters_1": 5,
-    "roepnaam": 6,
-    "geboortedatum": 7,
-    "geslacht": 8,
-    "jaargroep": 9,
-    "bsn_ondwnr_4": 11,
+_LEERLING_VELD = {
+    "key": "key",
+    "eckid": "eckid",
+    "achternaam": "achternaam",
+    "voorvoegsel": "voorvoegsel",
+    "voorletters_1": "voorletters",
+    "roepnaam": "roepnaam",
+    "geboortedatum": "geboortedatum",
+    "geslacht": "geslacht",
+    "jaargroep": "jaargroep",
+    "bsn_ondwnr_4": "bsn_laatste_vier",
 }
-_LEERKRACHT_KOLOM = {
-    "key": 1,
-    "eckid": 2,
-    "achternaam": 3,
-    "voorvoegsel": 4,
-    "voorletters_1": 5,
-    "roepnaam": 6,
-    "emailadres": 7,
+_LEERKRACHT_VELD = {
+    "key": "key",
+    "eckid": "eckid",
+    "achternaam": "achternaam",
+    "voorvoegsel": "voorvoegsel",
+    "voorletters_1": "voorletters",
+    "roepnaam": "roepnaam",
+    "emailadres": "emailadres",
 }
-assert (
-    LEERLING_KOLOMMEN[0] == LEERKRACHT_KOLOMMEN[0] == "pk" and LEERLING_KOLOMMEN[10] == "groep_id"
-)
+_LEERLING_KOLOM = {veld: LEERLING_KOLOMMEN.index(k) for veld, k in _LEERLING_VELD.items()}
+_LEERKRACHT_KOLOM = {veld: LEERKRACHT_KOLOMMEN.index(k) for veld, k in _LEERKRACHT_VELD.items()}
+_PK = LEERLING_KOLOMMEN.index("pk")
+_LEERKRACHT_PK = LEERKRACHT_KOLOMMEN.index("pk")
+_GROEP = LEERLING_KOLOMMEN.index("groep_id")
 
 
 def _direct(kolommen: dict[str, int], velden: frozenset[str]) -> list[tuple[str, int]]:
@@ -115,9 +117,9 @@ def leerlingen(
     result = []
     for row in rows:
         kw = {naam: row[i] for naam, i in direct if row[i]}
-        if met_groep and row[10] is not None:
-            kw["groep"] = groep_keys[row[10]]
-        if met_sg and (ids := lidmaatschap.get(row[0])):
+        if met_groep and row[_GROEP] is not None:
+            kw["groep"] = groep_keys[row[_GROEP]]
+        if met_sg and (ids := lidmaatschap.get(row[_PK])):
             kw["samengestelde_groepen"] = tuple(sorted(sg_keys[i] for i in ids))
         result.append(m.Leerling(**kw))
     return tuple(result)
@@ -137,10 +139,13 @@ def leerkrachten(
     for row in rows:
         kw: dict[str, Any] = {naam: row[i] for naam, i in direct if row[i]}
         refs: list[m.GroepReferentie | m.SamengesteldeGroepReferentie] = [
-            *(m.GroepReferentie(key=groep_keys[i]) for i in sorted(in_groep.get(row[0], ()))),
+            *(
+                m.GroepReferentie(key=groep_keys[i])
+                for i in sorted(in_groep.get(row[_LEERKRACHT_PK], ()))
+            ),
             *(
                 m.SamengesteldeGroepReferentie(key=sg_keys[i])
-                for i in sorted(in_sg.get(row[0], ()))
+                for i in sorted(in_sg.get(row[_LEERKRACHT_PK], ()))
             ),
         ]
         if refs and "groepen" in velden:
