@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 from koppel.uwlr import messages as m
 from koppel.uwlr.codec import DEFAULT_MAX_BYTES, decode, encode
@@ -157,16 +157,16 @@ class UwlrService(Generic[T]):
 
     def _dispatch(self, body: bytes, *, remote_addr: str | None) -> m.Antwoord:
         bericht = decode(body, strict=True, max_bytes=self.max_bytes)
-        verzoek = bericht.body
-        operatie = self._operaties.get(type(verzoek))  # type: ignore[arg-type]
+        operatie = self._operaties.get(type(bericht.body))  # type: ignore[arg-type]
         if operatie is None or bericht.autorisatie is None:
             raise OngeldigBericht("Dit bericht hoort niet bij deze webservice")
-        assert isinstance(verzoek, tuple(self._operaties))
-        if xsdversie_of(verzoek) not in self.xsdversies:  # type: ignore[arg-type]
+        # the lookup above matched the body's exact class against this service's requests
+        verzoek = cast(m.Verzoek, bericht.body)
+        if xsdversie_of(verzoek) not in self.xsdversies:
             raise XsdVersieOngeldig("Ondersteunde versies: " + ", ".join(sorted(self.xsdversies)))
         aanroep = Aanroep(
             operatie=operatie, autorisatie=bericht.autorisatie, remote_addr=remote_addr
         )
         self.provider.check_klant(aanroep)
-        toegang = self.provider.authorise(aanroep, verzoek)  # type: ignore[arg-type]
-        return self._handlers[type(verzoek)](toegang, verzoek)  # type: ignore[arg-type,index]
+        toegang = self.provider.authorise(aanroep, verzoek)
+        return self._handlers[type(verzoek)](toegang, verzoek)
