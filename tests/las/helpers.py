@@ -34,7 +34,8 @@ class Gekoppeld:
 
 def couple(school: School, partner: Koppelpartner, profiel: str = "smalle-set") -> Gekoppeld:
     koppeling = koppelingen.suggest(school=school, partner=partner, profiel=profiel)
-    return Gekoppeld(koppeling, koppelingen.activate(koppeling, door="test"))
+    koppelingen.activate(koppeling, door="test")
+    return Gekoppeld(koppeling, koppelingen.rekey(koppeling, door="test"))
 
 
 def verzoek(cls: type = m.LeerlinggegevensVerzoek, **changes: object) -> m.Verzoek:

@@ -121,7 +121,7 @@ def test_an_unsupported_xsdversie_is_xsd_versie_ongeldig(post: Post, gekoppeld: 
 
 
 def test_a_deactivated_coupling_is_autorisatie_ongeldig(post: Post, gekoppeld: Gekoppeld) -> None:
-    services.deactivate(gekoppeld.koppeling)
+    services.deactivate(gekoppeld.koppeling, door="test")
     assert_fault(
         post(verzoek(), gekoppeld.autorisatie()), "Client.AutorisatieOngeldig", gekoppeld.sleutel
     )

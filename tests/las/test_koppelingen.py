@@ -27,7 +27,7 @@ def test_only_the_digest_of_the_key_is_stored(gekoppeld: Gekoppeld) -> None:
 
 
 def test_rekey_makes_the_old_key_stop_working_at_once(post: Post, gekoppeld: Gekoppeld) -> None:
-    nieuw = services.rekey(gekoppeld.koppeling)
+    nieuw = services.rekey(gekoppeld.koppeling, door="test")
     assert nieuw != gekoppeld.sleutel
     assert post(verzoek(), gekoppeld.autorisatie()).faultcode == "Client.AutorisatieOngeldig"
     assert post(verzoek(), gekoppeld.autorisatie(autorisatiesleutel=nieuw)).status == 200
@@ -41,9 +41,11 @@ def test_an_active_coupling_cannot_be_activated_twice(gekoppeld: Gekoppeld) -> N
 def test_a_deactivated_coupling_gets_a_new_key_when_activated_again(
     post: Post, gekoppeld: Gekoppeld
 ) -> None:
-    services.deactivate(gekoppeld.koppeling)
+    services.deactivate(gekoppeld.koppeling, door="test")
     assert Koppeling.objects.get().sleutel_digest is None
-    nieuw = services.activate(gekoppeld.koppeling, door="test")
+    services.activate(gekoppeld.koppeling, door="test")
+    assert post(verzoek(), gekoppeld.autorisatie()).faultcode == "Client.AutorisatieOngeldig"
+    nieuw = services.rekey(gekoppeld.koppeling, door="test")
     assert post(verzoek(), gekoppeld.autorisatie()).faultcode == "Client.AutorisatieOngeldig"
     assert post(verzoek(), gekoppeld.autorisatie(autorisatiesleutel=nieuw)).status == 200
 

@@ -14,6 +14,23 @@ SMALLE_SET = "smalle-set"
 LVS_SET = "lvs-set"
 PROFIELEN = [(SMALLE_SET, "Smalle set"), (LVS_SET, "LVS-set")]
 
+RESULTATENKOPPELING = "resultatenkoppeling"
+GKV_BASIS = "gkv-basis"
+GKV_UITGEBREID = "gkv-uitgebreid"
+SSO = "sso"
+RECHTEN = [
+    (RESULTATENKOPPELING, "Resultatenkoppeling"),
+    (GKV_BASIS, "GKV basis"),
+    (GKV_UITGEBREID, "GKV uitgebreid"),
+    (SSO, "Single Sign On"),
+]
+
+# Gegevenstoegang.operatie of the school's own actions (UWLR calls use the operation's name)
+AFNEMEN = "Afnemen"
+NIEUWE_SLEUTEL = "Nieuwe autorisatiesleutel"
+DEACTIVEREN = "Deactiveren"
+SUGGESTIE = "Suggestie"
+
 
 class Koppelpartner(models.Model):
     """An EA supplier, identified by ``klantnaam`` (``naam``) and ``klantcode`` in every request."""
@@ -27,6 +44,29 @@ class Koppelpartner(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Recht(models.Model):
+    """A web service a partner may use ("Koppelpartij heeft toegang tot de volgende webservices").
+
+    A right counts from ``begindatum`` up to and including ``einddatum`` (open when empty).
+    """
+
+    partner = models.ForeignKey(Koppelpartner, on_delete=models.CASCADE, related_name="rechten")
+    soort = models.CharField(max_length=32, choices=RECHTEN)
+    begindatum = models.DateField()
+    einddatum = models.DateField(null=True, blank=True)
+    gkv_tijdens_kantooruren = models.BooleanField(
+        default=False, help_text="Mag de partner het GKV ook tijdens kantooruren bevragen?"
+    )
+
+    class Meta:
+        verbose_name_plural = "rechten"
+        ordering = ["soort", "begindatum"]
+        constraints = [models.UniqueConstraint(fields=["partner", "soort"], name="recht_per_soort")]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_soort_display()}"
 
 
 class Koppeling(models.Model):
@@ -59,7 +99,8 @@ class Koppeling(models.Model):
 
 
 class Gegevenstoegang(models.Model):
-    """Audit: every delivery to, and every refusal of, an identified partner."""
+    """Audit: every delivery to, and every refusal of, an identified partner, and every
+    activation, new key and deactivation by the school."""
 
     partner = models.ForeignKey(Koppelpartner, on_delete=models.PROTECT, related_name="toegang")
     school = models.ForeignKey(
@@ -72,6 +113,9 @@ class Gegevenstoegang(models.Model):
     aantal_leerlingen = models.PositiveIntegerField(default=0)
     tijdstip = models.DateTimeField(db_index=True)
     remote_addr = models.GenericIPAddressField(null=True, blank=True)
+    door = models.CharField(
+        max_length=200, blank=True, help_text="De gebruiker, bij een handeling van de school."
+    )
     uitkomst = models.CharField(max_length=64)
     melding = models.CharField(max_length=256, blank=True)
 

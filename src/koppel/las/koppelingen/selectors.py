@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
+from django.db.models import Q
 
 from koppel.las.koppelingen import keys
-from koppel.las.koppelingen.models import Koppeling, Koppelpartner
+from koppel.las.koppelingen.models import Koppeling, Koppelpartner, Recht
 
 
 def partner_by_klant(*, klantnaam: str, klantcode: str) -> Koppelpartner | None:
@@ -32,3 +35,12 @@ def active_koppeling_by_key(*, partner_id: int, autorisatiesleutel: str) -> Kopp
     if koppeling is None or not keys.matches(autorisatiesleutel, koppeling.sleutel_digest, pepper):
         return None
     return koppeling
+
+
+def heeft_recht(partner_id: int, soort: str, *, today: dt.date) -> bool:
+    """Whether the partner's right ``soort`` counts on ``today`` (einddatum included)."""
+    return (
+        Recht.objects.filter(partner_id=partner_id, soort=soort, begindatum__lte=today)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
+        .exists()
+    )

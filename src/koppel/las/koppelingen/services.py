@@ -1,7 +1,9 @@
 """Writes of partners and couplings: add a partner, suggest, activate, rekey, deactivate, audit.
 
-A new autorisatiesleutel is returned exactly once by :func:`activate` and :func:`rekey`; only its
-digest is stored, so the old key stops working in the same transaction that sets a new one.
+As in the manual, activating ("Afnemen") and setting a key ("Nieuwe autorisatiesleutel
+instellen") are two steps. A new autorisatiesleutel is returned exactly once by :func:`rekey`;
+only its digest is stored, so the old key stops working in the same transaction that sets a new
+one. Each of these actions writes a :class:`Gegevenstoegang` row in its own transaction.
 """
 
 from __future__ import annotations
@@ -14,16 +16,41 @@ from django.utils import timezone
 
 from koppel.las.errors import AlreadyExists, InvalidState
 from koppel.las.koppelingen import keys
-from koppel.las.koppelingen.models import PROFIELEN, Gegevenstoegang, Koppeling, Koppelpartner
+from koppel.las.koppelingen.models import (
+    AFNEMEN,
+    DEACTIVEREN,
+    NIEUWE_SLEUTEL,
+    PROFIELEN,
+    RECHTEN,
+    RESULTATENKOPPELING,
+    SUGGESTIE,
+    Gegevenstoegang,
+    Koppeling,
+    Koppelpartner,
+    Recht,
+)
 from koppel.las.school.models import School
 
 
-def add_partner(*, naam: str, klantcode: str) -> Koppelpartner:
+@transaction.atomic
+def add_partner(
+    *,
+    naam: str,
+    klantcode: str,
+    rechten: tuple[str, ...] = (RESULTATENKOPPELING,),
+    begindatum: dt.date | None = None,
+) -> Koppelpartner:
+    """Register a partner with its rights (by default the Resultatenkoppeling, from today)."""
     if not naam.strip() or not klantcode.strip() or len(naam) > 64 or len(klantcode) > 64:
         raise InvalidState("Naam en klantcode zijn verplicht en hooguit 64 tekens lang.")
+    if unknown := set(rechten) - set(dict(RECHTEN)):
+        raise InvalidState(f"Onbekend recht: {', '.join(sorted(unknown))}.")
     if Koppelpartner.objects.filter(klantcode=klantcode).exists():
         raise AlreadyExists(f"Koppelpartner met klantcode {klantcode} bestaat al.")
-    return Koppelpartner.objects.create(naam=naam, klantcode=klantcode)
+    partner = Koppelpartner.objects.create(naam=naam, klantcode=klantcode)
+    begin = begindatum or timezone.localdate()
+    Recht.objects.bulk_create(Recht(partner=partner, soort=s, begindatum=begin) for s in rechten)
+    return partner
 
 
 @transaction.atomic
@@ -45,7 +72,9 @@ def suggest(
         partner=partner,
         defaults={"gesuggereerd_op": now or timezone.now(), "profiel": profiel or PROFIELEN[0][0]},
     )
-    if not created and profiel is not None and koppeling.profiel != profiel:
+    if created:
+        _audit(koppeling, SUGGESTIE, door=partner.naam)
+    elif profiel is not None and koppeling.profiel != profiel:
         koppeling.profiel = profiel
         koppeling.save()
     return koppeling
@@ -58,38 +87,76 @@ def _set_new_key(koppeling: Koppeling, now: dt.datetime) -> str:
     return sleutel
 
 
+def _audit(
+    koppeling: Koppeling, operatie: str, *, door: str, remote_addr: str | None = None
+) -> None:
+    record_toegang(
+        partner_id=koppeling.partner_id,
+        operatie=operatie,
+        uitkomst="ok",
+        school_id=koppeling.school_id,
+        koppeling_id=koppeling.pk,
+        details={"profiel": koppeling.profiel, "door": door, "remote_addr": remote_addr},
+    )
+
+
 @transaction.atomic
-def activate(koppeling: Koppeling, *, door: str, now: dt.datetime | None = None) -> str:
-    """Activate a suggested coupling; returns the new key (shown once, never stored)."""
+def activate(
+    koppeling: Koppeling,
+    *,
+    door: str,
+    remote_addr: str | None = None,
+    now: dt.datetime | None = None,
+) -> Koppeling:
+    """Activate ("Afnemen") a suggested coupling. It has no key yet: see :func:`rekey`."""
     koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
     if koppeling.actief:
-        raise InvalidState("De koppeling is al actief; stel een nieuwe autorisatiesleutel in.")
+        raise InvalidState("De koppeling is al actief.")
     now = now or timezone.now()
     koppeling.actief, koppeling.geactiveerd_op, koppeling.geactiveerd_door = True, now, door
-    koppeling.gedeactiveerd_op = None
-    sleutel = _set_new_key(koppeling, now)
+    koppeling.gedeactiveerd_op, koppeling.sleutel_digest = None, None
     koppeling.save()
-    return sleutel
+    _audit(koppeling, AFNEMEN, door=door, remote_addr=remote_addr)
+    return koppeling
 
 
 @transaction.atomic
-def rekey(koppeling: Koppeling, *, now: dt.datetime | None = None) -> str:
-    """Replace the key of an active coupling; the old key stops working at once."""
+def rekey(
+    koppeling: Koppeling,
+    *,
+    door: str,
+    remote_addr: str | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """Set a new key on an active coupling and return it (shown once, never stored).
+
+    A previous key stops working at once.
+    """
     koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
     if not koppeling.actief:
         raise InvalidState("Alleen een actieve koppeling krijgt een nieuwe autorisatiesleutel.")
     sleutel = _set_new_key(koppeling, now or timezone.now())
     koppeling.save()
+    _audit(koppeling, NIEUWE_SLEUTEL, door=door, remote_addr=remote_addr)
     return sleutel
 
 
 @transaction.atomic
-def deactivate(koppeling: Koppeling, *, now: dt.datetime | None = None) -> Koppeling:
-    """Stop a coupling; its key is forgotten, a later activation issues a new one."""
+def deactivate(
+    koppeling: Koppeling,
+    *,
+    door: str,
+    remote_addr: str | None = None,
+    now: dt.datetime | None = None,
+) -> Koppeling:
+    """Stop a coupling; its key is forgotten, a later activation needs a new one."""
     koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
+    if not koppeling.actief:
+        raise InvalidState("De koppeling is niet actief.")
     koppeling.actief, koppeling.sleutel_digest = False, None
     koppeling.gedeactiveerd_op = now or timezone.now()
     koppeling.save()
+    _audit(koppeling, DEACTIVEREN, door=door, remote_addr=remote_addr)
     return koppeling
 
 
@@ -104,7 +171,7 @@ def record_toegang(
 ) -> Gegevenstoegang:
     """Write one audit row.
 
-    ``details`` may hold profiel, xsdversie, aantal_leerlingen, remote_addr and melding.
+    ``details`` may hold profiel, xsdversie, aantal_leerlingen, remote_addr, door and melding.
     """
     details = details or {}
     return Gegevenstoegang.objects.create(
@@ -119,4 +186,5 @@ def record_toegang(
         aantal_leerlingen=int(details.get("aantal_leerlingen") or 0),  # type: ignore[call-overload]
         remote_addr=str(details["remote_addr"]) if details.get("remote_addr") else None,
         melding=str(details.get("melding") or "")[:256],
+        door=str(details.get("door") or "")[:200],
     )

@@ -2,8 +2,9 @@
 operations, and the audit (:class:`~koppel.las.koppelingen.models.Gegevenstoegang`) of every
 delivery and every refusal once the partner is identified.
 
-Authorisation: the key must belong to an active coupling of the identified partner, and that
-coupling's school must be the one the request names (brincode with dependancecode, ``00`` or
+Authorisation: the partner must hold the Resultatenkoppeling right today, the key must belong to
+an active coupling of the identified partner, and that coupling's school must be the one the
+request names (brincode with dependancecode, ``00`` or
 absent meaning the main location, or schoolkey). Anything else, including a well-formed but
 unknown BRIN, dependancecode or schoolkey, is ``AutorisatieOngeldig``.
 """
@@ -16,8 +17,12 @@ from typing import TypeVar
 
 from django.utils import timezone
 
-from koppel.las.koppelingen.models import Koppeling, Koppelpartner
-from koppel.las.koppelingen.selectors import active_koppeling_by_key, partner_by_klant
+from koppel.las.koppelingen.models import RESULTATENKOPPELING, Koppeling, Koppelpartner
+from koppel.las.koppelingen.selectors import (
+    active_koppeling_by_key,
+    heeft_recht,
+    partner_by_klant,
+)
 from koppel.las.koppelingen.services import record_toegang
 from koppel.las.resultaten.services import store_leerresultaten
 from koppel.las.school.models import School
@@ -56,15 +61,16 @@ def _covers(school: School, brincode: str | None, dependance: str, schoolkey: st
     return schoolkey is not None and school.schoolkey == schoolkey
 
 
-def _toegang(koppeling: Koppeling, aanroep: Aanroep) -> Toegang:
+def toegang(koppeling: Koppeling, *, operatie: str, remote_addr: str | None) -> Toegang:
+    """The grant of a coupling, as ``authorise`` gives it (also used to show the data set)."""
     s = koppeling.school
     return Toegang(
         koppeling_id=koppeling.pk,
         partner_id=koppeling.partner_id,
         profiel=koppeling.profiel,
         school_id=s.pk,
-        operatie=aanroep.operatie,
-        remote_addr=aanroep.remote_addr,
+        operatie=operatie,
+        remote_addr=remote_addr,
         school=build.SchoolGegevens(
             naam=s.naam,
             brincode=s.brincode,
@@ -92,6 +98,8 @@ class LasProvider:
         partner = self._partner(aanroep)
         try:
             brincode, dependance, schoolkey = _identificatie(verzoek)
+            if not heeft_recht(partner.pk, RESULTATENKOPPELING, today=timezone.localdate()):
+                raise AutorisatieOngeldig("Koppelpartij heeft geen recht op de resultatenkoppeling")
             koppeling = active_koppeling_by_key(
                 partner_id=partner.pk, autorisatiesleutel=aanroep.autorisatie.autorisatiesleutel
             )
@@ -100,7 +108,7 @@ class LasProvider:
         except UwlrFault as fault:
             self._refuse(partner, aanroep, verzoek, fault)
             raise
-        return _toegang(koppeling, aanroep)
+        return toegang(koppeling, operatie=aanroep.operatie, remote_addr=aanroep.remote_addr)
 
     def _refuse(
         self, partner: Koppelpartner, aanroep: Aanroep, verzoek: m.Verzoek, fault: UwlrFault

@@ -59,15 +59,15 @@ class Command(BaseCommand):
     def _activeer(self, school: School, partner: Koppelpartner, profiel: str | None) -> None:
         koppeling = services.suggest(school=school, partner=partner, profiel=profiel)
         if koppeling.actief:
-            sleutel = services.rekey(koppeling)
             self.stdout.write(
                 "De koppeling was al actief; er is een nieuwe autorisatiesleutel ingesteld."
             )
         else:
-            sleutel = services.activate(koppeling, door=DOOR)
+            services.activate(koppeling, door=DOOR)
             self.stdout.write(
                 f"Koppeling {partner.naam} – {school} geactiveerd ({koppeling.profiel})."
             )
+        sleutel = services.rekey(koppeling, door=DOOR)
         self.stdout.write("Let op: deze autorisatiesleutel wordt maar één keer getoond.")
         self.stdout.write(sleutel)
 
@@ -75,5 +75,5 @@ class Command(BaseCommand):
         koppeling = Koppeling.objects.filter(school=school, partner=partner).first()
         if koppeling is None:
             raise CommandError("Er is geen koppeling tussen deze school en partner.")
-        services.deactivate(koppeling)
+        services.deactivate(koppeling, door=DOOR)
         self.stdout.write(f"Koppeling {partner.naam} – {school} gedeactiveerd.")

@@ -1,0 +1,13 @@
+"""Beheer → Koppelingen pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from koppel.las.accounts.access import school_view
+
+
+@school_view(beheerder=True)
+def placeholder(request: HttpRequest) -> HttpResponse:
+    return render(request, "las/base.html")
