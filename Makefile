@@ -20,7 +20,8 @@ DJANGO_PROJECTS := las
 # Throwaway secrets for test runs, so no real ones are ever needed there.
 TEST_ENV := KOPPEL_LAS_SECRET_KEY=test-only-not-secret KOPPEL_KEY_PEPPER=test-only-pepper
 
-.PHONY: help install lock lint format test test-uwlr postgres demo bench clean distclean
+.PHONY: help install lock lint format test test-uwlr postgres browser demo screenshots bench clean \
+	distclean
 # (test-<project>-sqlite/-postgres are pattern rules, which make skips for .PHONY targets.)
 
 help: ## Show this help
@@ -52,7 +53,7 @@ format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-test: install postgres ## Everything CI runs: lint, the library tests, each Django project on SQLite and PostgreSQL
+test: install postgres browser ## Everything CI runs: lint, the library tests, each Django project on SQLite and PostgreSQL
 	$(MAKE) lint
 	$(MAKE) test-uwlr
 	$(MAKE) $(DJANGO_PROJECTS:%=test-%-sqlite)
@@ -74,8 +75,14 @@ test-%-postgres: install postgres ## Run tests/<project> on a throwaway PostgreS
 postgres: ## Install PostgreSQL with apt-get if no initdb can be found
 	@scripts/with-postgres --find >/dev/null || scripts/apt-install postgresql
 
-demo: install ## Start a demo LAS on http://127.0.0.1:8001 with a seeded school and a coupling
+browser: ## Install Debian's chromium with apt-get for the browser tests if /usr/bin/chromium is missing
+	@test -x /usr/bin/chromium || scripts/apt-install chromium
+
+demo: install ## Start a demo LAS on http://127.0.0.1:8001 that follows step 1 of the manual
 	scripts/demo
+
+screenshots: install browser ## Regenerate docs/screenshots/ with chromium
+	$(BIN)/python scripts/screenshots
 
 bench: install ## Run every benchmark in bench/ one after another (bench/_*.py are helpers)
 	@shopt -s nullglob; failed=0; ran=0; \

@@ -18,7 +18,9 @@ systemen:
         koppel las migrate
         koppel las seed --brin 99XX --leerlingen 200 [--seed 1] [--naam "..."] [--vervang]
         koppel las partner add --naam NAAM --klantcode CODE
-        koppel las koppeling activeer --brin 99XX --klantcode CODE [--profiel smalle-set|lvs-set]
+        koppel las koppeling suggereer|activeer|deactiveer --brin 99XX --klantcode CODE
+        koppel las gebruiker add --gebruikersnaam NAAM [--beheerder 99XX] [--medewerker 99XX
+              --leerkracht KEY] [--las-beheer] [--wachtwoord-env VAR]
         koppel las serve [--host 127.0.0.1] [--port 8001] [--workers 2]
   ea    de educatieve applicatie (EA): nog geen onderdeel van deze installatie
 """

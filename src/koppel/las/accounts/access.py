@@ -14,13 +14,14 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from koppel.las.accounts.models import LAS_BEHEER, Schoolrol
 
 SESSION_KEY = "koppel_school_id"
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def schoolrollen(user: Any) -> list[Schoolrol]:
@@ -57,7 +58,7 @@ def school_view(*, beheerder: bool = False) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             rol = request.schoolrol  # type: ignore[attr-defined]
             if rol is None:
                 raise PermissionDenied("Je hebt geen rol in een school.")
@@ -74,7 +75,7 @@ def las_beheer_view(view: View) -> View:
     """Require a log-in of the LAS vendor's staff."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_las_beheer(request.user):
             raise PermissionDenied("Alleen voor LAS-beheer.")
         return view(request, *args, **kwargs)

@@ -53,4 +53,5 @@ def grant_school(
 
 
 def grant_las_beheer(user: User) -> None:
-    user.groups.add(Group.objects.get(name=LAS_BEHEER))
+    # get_or_create: the data migration made it, but a flushed test database may lack it
+    user.groups.add(Group.objects.get_or_create(name=LAS_BEHEER)[0])

@@ -1,4 +1,5 @@
-from django.contrib.auth import views as auth_views
+"""URLs of logging in and out, the own password and two-step verification."""
+
 from django.urls import path
 
 from koppel.las.accounts import views
@@ -6,11 +7,14 @@ from koppel.las.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(template_name="accounts/inloggen.html"),
-        name="inloggen",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    path("inloggen/", views.InloggenView.as_view(), name="inloggen"),
+    path("inloggen/verificatie/", views.verificatie, name="verificatie"),
+    path("uitloggen/", views.uitloggen, name="uitloggen"),
+    path("wachtwoord/", views.WachtwoordView.as_view(), name="wachtwoord"),
     path("beheer/twee-staps-verificatie/", views.twee_staps, name="twee-staps"),
+    path(
+        "las-beheer/twee-staps-verificatie/",
+        views.twee_staps_las_beheer,
+        name="twee-staps-las-beheer",
+    ),
 ]

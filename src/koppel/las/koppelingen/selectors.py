@@ -1,14 +1,18 @@
-"""Reads of partners and couplings, including the key check of a UWLR call."""
+"""Reads of partners and couplings: the key check of a UWLR call, and the school's Beheer pages
+(its couplings, a partner's rights, the Gegevenstoegang audit with its filters)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from koppel.las.koppelingen import keys
-from koppel.las.koppelingen.models import Koppeling, Koppelpartner, Recht
+from koppel.las.koppelingen.models import Gegevenstoegang, Koppeling, Koppelpartner, Recht
+from koppel.las.school.models import School
 
 
 def partner_by_klant(*, klantnaam: str, klantcode: str) -> Koppelpartner | None:
@@ -44,3 +48,69 @@ def heeft_recht(partner_id: int, soort: str, *, today: dt.date) -> bool:
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
         .exists()
     )
+
+
+# --- the school's Beheer pages ----------------------------------------------------------------
+
+
+def koppelingen_van_school(school: School) -> QuerySet[Koppeling]:
+    """The school's couplings, by partner name ("Beheer → Koppelingen"); only this school's."""
+    return (
+        Koppeling.objects.filter(school=school)
+        .select_related("partner", "school")
+        .order_by("partner__naam", "pk")
+    )
+
+
+def rechten_van_partner(partner_id: int) -> QuerySet[Recht]:
+    """The web services a partner may use, as the koppeling page lists them."""
+    return Recht.objects.filter(partner_id=partner_id).order_by("soort", "begindatum")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToegangFilter:
+    """The filters of the Gegevenstoegang page; ``None`` means no filter."""
+
+    partner_id: int | None = None
+    operatie: str | None = None
+    uitkomst: str | None = None
+    van: dt.date | None = None
+    tot: dt.date | None = None
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def toegang_van_school(school: School, filters: ToegangFilter) -> QuerySet[Gegevenstoegang]:
+    """The school's audit rows, newest first; ``van`` and ``tot`` are whole local days."""
+    rows = Gegevenstoegang.objects.filter(school=school).select_related("partner")
+    if filters.partner_id is not None:
+        rows = rows.filter(partner_id=filters.partner_id)
+    if filters.operatie:
+        rows = rows.filter(operatie=filters.operatie)
+    if filters.uitkomst:
+        rows = rows.filter(uitkomst=filters.uitkomst)
+    if filters.van is not None:
+        rows = rows.filter(tijdstip__gte=_day_start(filters.van))
+    if filters.tot is not None:
+        rows = rows.filter(tijdstip__lt=_day_start(filters.tot + dt.timedelta(days=1)))
+    return rows.order_by("-tijdstip", "-pk")
+
+
+def toegang_keuzes(school: School) -> dict[str, list[tuple[str, str]]]:
+    """The values the filters of the school's audit offer: partners, operations and outcomes."""
+    rows = Gegevenstoegang.objects.filter(school=school)
+    partners = (
+        Koppelpartner.objects.filter(toegang__school=school).distinct().order_by("naam", "pk")
+    )
+    return {
+        "koppelpartij": [(str(p.pk), p.naam) for p in partners],
+        "operatie": _distinct(rows, "operatie"),
+        "uitkomst": _distinct(rows, "uitkomst"),
+    }
+
+
+def _distinct(rows: QuerySet[Gegevenstoegang], veld: str) -> list[tuple[str, str]]:
+    values = rows.order_by(veld).values_list(veld, flat=True).distinct()
+    return [(v, v) for v in values]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from django.db import transaction
 from django.utils import timezone
@@ -191,3 +192,83 @@ def _bulk_leerkrachten(
         for row, p in pairs
         for k in p.samengestelde_groepen
     )
+
+
+# --- edits from the school's own pages ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NieuweLeerling:
+    """What "Leerling toevoegen" asks; an empty ``key`` (leerlingnummer) is chosen by the LAS."""
+
+    achternaam: str
+    voorvoegsel: str = ""
+    roepnaam: str
+    voorletters: str = ""
+    geboortedatum: dt.date
+    geslacht: str = "0"
+    jaargroep: str
+    groep: Groep | None = None
+    inschrijvingsdatum: dt.date
+    key: str = ""
+
+
+def datumfouten(
+    *, geboortedatum: dt.date, inschrijvingsdatum: dt.date | None, today: dt.date
+) -> dict[str, str]:
+    """Pure: the Dutch error per field for a pupil's dates that cannot be right (empty: fine)."""
+    fouten = {}
+    if geboortedatum > today:
+        fouten["geboortedatum"] = "De geboortedatum ligt in de toekomst."
+    elif geboortedatum.year < today.year - 100:
+        fouten["geboortedatum"] = "De geboortedatum ligt meer dan honderd jaar terug."
+    if inschrijvingsdatum is not None and inschrijvingsdatum < geboortedatum:
+        fouten["inschrijvingsdatum"] = "De inschrijvingsdatum ligt voor de geboortedatum."
+    return fouten
+
+
+def new_leerling_key(school_id: int) -> str:
+    """The first free ``LL-nnnnnn`` leerlingnummer of the school, after the ones in use."""
+    nummer = Leerling.objects.filter(school_id=school_id).count() + 1
+    while Leerling.objects.filter(school_id=school_id, key=f"LL-{nummer:06d}").exists():
+        nummer += 1
+    return f"LL-{nummer:06d}"
+
+
+@transaction.atomic
+def add_leerling(school: School, gegevens: NieuweLeerling, *, today: dt.date) -> Leerling:
+    """Enrol a new pupil in the school; refuses another school's groep and impossible dates."""
+    fouten = datumfouten(
+        geboortedatum=gegevens.geboortedatum,
+        inschrijvingsdatum=gegevens.inschrijvingsdatum,
+        today=today,
+    )
+    if fouten:
+        raise InvalidState(" ".join(fouten.values()))
+    if gegevens.groep is not None and gegevens.groep.school_id != school.pk:
+        raise InvalidState("De groep hoort niet bij deze school.")
+    key = gegevens.key or new_leerling_key(school.pk)
+    if Leerling.objects.filter(school=school, key=key).exists():
+        raise AlreadyExists(f"Leerlingnummer {key} is al in gebruik.")
+    velden = {f.name: getattr(gegevens, f.name) for f in fields(gegevens)}
+    leerling = Leerling.objects.create(school=school, **{**velden, "key": key})
+    touch_school(school.pk)
+    return leerling
+
+
+@transaction.atomic
+def set_leerkracht_groepen(
+    leerkracht: Leerkracht,
+    *,
+    groepen: list[Groep],
+    samengestelde_groepen: list[SamengesteldeGroep],
+) -> Leerkracht:
+    """Replace the groepen and samengestelde groepen a teacher belongs to."""
+    alle: list[Groep | SamengesteldeGroep] = [*groepen, *samengestelde_groepen]
+    if any(g.school_id != leerkracht.school_id for g in alle):
+        raise InvalidState("Een groep hoort niet bij de school van de leerkracht.")
+    leerkracht.groepen.set(groepen)
+    leerkracht.samengestelde_groepen.set(samengestelde_groepen)
+    leerkracht.save()
+    touch_school(leerkracht.school_id)
+    return leerkracht

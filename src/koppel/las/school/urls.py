@@ -1,3 +1,7 @@
+"""URLs of the school pages: the top-bar sections Leerling, Groep, Medewerker and School."""
+
+from __future__ import annotations
+
 from django.urls import path
 
 from koppel.las.school import views
@@ -5,9 +9,28 @@ from koppel.las.school import views
 app_name = "school"
 
 urlpatterns = [
-    path("leerling/", views.placeholder, name="leerlingen"),
-    path("groep/", views.placeholder, name="groepen"),
-    path("groep/<int:pk>/", views.placeholder, name="groep"),
-    path("medewerker/", views.placeholder, name="medewerkers"),
-    path("school/", views.placeholder, name="school"),
+    path("leerling/", views.leerlingen, name="leerlingen"),
+    path("leerling/toevoegen/", views.leerling_toevoegen, name="leerling-toevoegen"),
+    path("leerling/<int:pk>/", views.leerling, name="leerling"),
+    path(
+        "leerling/<int:pk>/andere-groep/",
+        views.leerling_andere_groep,
+        name="leerling-andere-groep",
+    ),
+    path(
+        "leerling/<int:pk>/uitschrijven/",
+        views.leerling_uitschrijven,
+        name="leerling-uitschrijven",
+    ),
+    path("groep/", views.groepen, name="groepen"),
+    path("groep/<int:pk>/", views.groep, name="groep"),
+    path(
+        "groep/samengesteld/<int:pk>/",
+        views.samengestelde_groep,
+        name="samengestelde-groep",
+    ),
+    path("medewerker/", views.medewerkers, name="medewerkers"),
+    path("medewerker/<int:pk>/", views.medewerker, name="medewerker"),
+    path("medewerker/<int:pk>/groepen/", views.medewerker_groepen, name="medewerker-groepen"),
+    path("school/", views.school, name="school"),
 ]

@@ -37,7 +37,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write(
-            f"LAS luistert op http://{options['host']}:{options['port']}/uwlr/leerlinggegevens"
+            f"LAS luistert op http://{options['host']}:{options['port']}/ "
+            f"(UWLR: /uwlr/leerlinggegevens en /uwlr/leerresultaten)"
         )
         self.stdout.flush()
         _Gunicorn(
@@ -49,5 +50,7 @@ class Command(BaseCommand):
                 "accesslog": "-",
                 "errorlog": "-",
                 "proc_name": "koppel-las",
+                # gunicorn's control socket (~/.gunicorn) would be shared by every LAS on the host
+                "control_socket_disable": True,
             }
         ).run()
