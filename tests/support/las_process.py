@@ -112,6 +112,12 @@ class LasProcess:
     def mail_dir(self) -> Path:
         return self.dir / "mail"
 
+    def server_log(self) -> str:
+        """Everything the server wrote so far (access log and errors)."""
+        return "".join(
+            (self.dir / name).read_text(errors="replace") for name in ("server.out", "server.err")
+        )
+
     # --- lifecycle -----------------------------------------------------------------------------
 
     def __enter__(self) -> LasProcess:

@@ -129,6 +129,9 @@ def test_a_schoolbeheerder_activates_boom_and_the_key_works_until_deactivation(
     with pytest.raises(AutorisatieOngeldig) as refused:
         call(school, BOOM, sleutel)
     assert refused.value.code == "Client.AutorisatieOngeldig"
+    log = school.las.server_log()
+    assert "/sleutel/" in log  # the access log is there, and holds no key
+    assert sleutel not in log
 
 
 def test_a_new_key_replaces_the_old_one_at_once(page: Page, school: School) -> None:
