@@ -6,7 +6,7 @@ import logging
 
 from django.conf import settings
 
-from koppel.las.logredact import RedactFilter, SoapFaultFilter, redact
+from koppel.common.logredact import RedactFilter, SoapFaultFilter, redact
 
 
 def test_an_autorisatiesleutel_element_is_redacted() -> None:

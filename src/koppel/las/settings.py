@@ -23,30 +23,13 @@ import datetime as dt
 import hashlib
 import hmac
 import os
-from pathlib import Path
 
-import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from koppel.common.settings import database, email_backend, secret_key, var_dir
 
 DEBUG = os.environ.get("KOPPEL_DEBUG") == "1"
+VAR_DIR = var_dir()
 
-VAR_DIR = Path(os.environ.get("KOPPEL_VAR_DIR", "var")).resolve()
-VAR_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def _secret_key() -> str:
-    key = os.environ.get("KOPPEL_LAS_SECRET_KEY", "")
-    if key:
-        return key
-    # pytest sets PYTEST_VERSION before pytest-django loads these settings (before any conftest)
-    if DEBUG or "PYTEST_VERSION" in os.environ:
-        return "koppel-las-development-only-not-secret"
-    raise ImproperlyConfigured(
-        "Zet KOPPEL_LAS_SECRET_KEY (of KOPPEL_DEBUG=1 voor een ontwikkelomgeving)."
-    )
-
-
-SECRET_KEY = _secret_key()
+SECRET_KEY = secret_key("KOPPEL_LAS_SECRET_KEY", debug=DEBUG, project="las")
 KOPPEL_KEY_PEPPER = (
     os.environ.get("KOPPEL_KEY_PEPPER")
     or hmac.new(
@@ -69,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "koppel.common.web",
     "koppel.las.portal",
     "koppel.las.accounts",
     "koppel.las.partners",
@@ -88,7 +72,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "koppel.las.portal.middleware.ContentSecurityPolicyMiddleware",
+    "koppel.common.web.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,25 +104,7 @@ TEMPLATES: list[dict[str, object]] = [
 ]
 
 
-def _database() -> dict[str, object]:
-    default = f"sqlite:///{VAR_DIR / 'las.sqlite3'}"
-    config = dict(
-        dj_database_url.parse(
-            os.environ.get("DATABASE_URL", default), conn_max_age=60, conn_health_checks=True
-        )
-    )
-    if str(config["ENGINE"]).endswith("sqlite3"):
-        # several gunicorn workers share the file: WAL lets readers run next to a writer
-        config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        }
-    return config
-
-
-DATABASES = {"default": _database()}
+DATABASES = {"default": database(VAR_DIR / "las.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -197,19 +163,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 LAS_URL = os.environ.get("KOPPEL_LAS_URL", "http://127.0.0.1:8001").rstrip("/")
 
 
-def _email_backend() -> str:
-    kind = os.environ.get("KOPPEL_EMAIL_BACKEND", "smtp")
-    backends = {
-        "smtp": "django.core.mail.backends.smtp.EmailBackend",
-        "console": "django.core.mail.backends.console.EmailBackend",
-        "file": "django.core.mail.backends.filebased.EmailBackend",
-    }
-    if kind not in backends:
-        raise ImproperlyConfigured("KOPPEL_EMAIL_BACKEND is smtp, console of file.")
-    return backends[kind]
-
-
-EMAIL_BACKEND = _email_backend()
+EMAIL_BACKEND = email_backend()
 EMAIL_FILE_PATH = os.environ.get("KOPPEL_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
@@ -224,8 +178,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "redact": {"()": "koppel.las.logredact.RedactFilter"},
-        "soap_faults": {"()": "koppel.las.logredact.SoapFaultFilter"},
+        "redact": {"()": "koppel.common.logredact.RedactFilter"},
+        "soap_faults": {"()": "koppel.common.logredact.SoapFaultFilter"},
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from koppel.common.web.templatetags.koppel_web import datum
 from koppel.las.accounts import services as accounts
 from koppel.las.koppelingen import services as koppelingen
 from koppel.las.koppelingen.models import (
@@ -24,7 +25,6 @@ from koppel.las.koppelingen.models import (
 )
 from koppel.las.partners.emails import wachtwoord_link
 from koppel.las.partners.models import Partneraccount
-from koppel.las.portal.templatetags.portal import datum
 from koppel.las.school.models import School
 from tests.las.helpers import Gekoppeld
 

@@ -1,7 +1,7 @@
 """A strict Content-Security-Policy for every page: only our own scripts, styles and forms.
 
 Templates therefore use no inline ``<script>``, no ``style=`` attributes and no ``on*=``
-handlers; behaviour lives in ``static/las/koppel.js``.
+handlers; behaviour lives in each project's static JavaScript file.
 """
 
 from __future__ import annotations

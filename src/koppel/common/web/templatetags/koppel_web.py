@@ -1,4 +1,4 @@
-"""Template helpers of the LAS pages: the "1 t/m 20 (van 57)" range of a paginated list and
+"""Template helpers of the pages of both projects: the "1 t/m 20 (van 57)" range of a paginated list and
 dates in the Dutch dd-mm-jjjj style."""
 
 from __future__ import annotations

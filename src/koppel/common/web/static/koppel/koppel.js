@@ -1,4 +1,4 @@
-// Koppel LAS: the little behaviour the pages need, without inline scripts (the CSP forbids them).
+// Koppel (LAS and EA): the little behaviour the pages need, without inline scripts (the CSP forbids them).
 // - [data-dialog="id"] on a button opens <dialog id="id"> (e.g. the confirmation of Afnemen);
 //   without JavaScript the button's own form or link is used, which shows a confirmation page.
 // - [data-dialog-close] closes the dialog it is in.

@@ -1,0 +1,1 @@
+"""Plumbing both Django projects (LAS and EA) share; it imports neither project."""
