@@ -14,11 +14,12 @@ STAMP       := $(VENV)/.koppel-installed
 PYTEST      := $(BIN)/pytest
 
 # The Django projects. Each has its own settings module and database, and pytest runs once per
-# project: tests/<project> with --ds=koppel.<project>.settings. Add `ea` here once koppel.ea exists.
-DJANGO_PROJECTS := las
+# project: tests/<project> with --ds=koppel.<project>.settings.
+DJANGO_PROJECTS := las ea
 
 # Throwaway secrets for test runs, so no real ones are ever needed there.
-TEST_ENV := KOPPEL_LAS_SECRET_KEY=test-only-not-secret KOPPEL_KEY_PEPPER=test-only-pepper
+TEST_ENV := KOPPEL_LAS_SECRET_KEY=test-only-not-secret KOPPEL_KEY_PEPPER=test-only-pepper \
+	KOPPEL_EA_SECRET_KEY=test-only-not-secret-ea
 
 .PHONY: help install lock lint format test test-uwlr postgres browser demo screenshots bench clean \
 	distclean
@@ -47,6 +48,7 @@ lint: install ## ruff check and format check, mypy --strict on koppel.uwlr, impo
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	KOPPEL_DEBUG=1 $(BIN)/mypy
+	KOPPEL_DEBUG=1 $(BIN)/mypy --config-file config/mypy-ea.toml
 	$(BIN)/lint-imports --no-cache
 
 format: install ## Apply ruff's fixes and formatting

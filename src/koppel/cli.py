@@ -22,19 +22,25 @@ systemen:
         koppel las gebruiker add --gebruikersnaam NAAM [--beheerder 99XX] [--medewerker 99XX
               --leerkracht KEY] [--las-beheer] [--wachtwoord-env VAR]
         koppel las serve [--host 127.0.0.1] [--port 8001] [--workers 2]
-  ea    de educatieve applicatie (EA): nog geen onderdeel van deze installatie
+  ea    de educatieve applicatie (EA, een testcentrum): koppel ea help toont alle opdrachten
+        koppel ea migrate
+        koppel ea klant add --naam "..." --brin 99XX
+        koppel ea gebruiker add --gebruikersnaam NAAM [--beheerder 99XX | --leerkracht 99XX
+              | --klantenservice] [--wachtwoord-env VAR]
+        koppel ea serve [--host 127.0.0.1] [--port 8002] [--workers 2]
 """
 
 
-def _las(args: list[str]) -> int:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "koppel.las.settings"
+def _django(systeem: str, args: list[str]) -> int:
+    """Run a management command of one project (its own settings module and database)."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = f"koppel.{systeem}.settings"
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     try:
-        execute_from_command_line(["koppel las", *args])
+        execute_from_command_line([f"koppel {systeem}", *args])
     except ImproperlyConfigured as error:
-        print(f"koppel las: {error}", file=sys.stderr)
+        print(f"koppel {systeem}: {error}", file=sys.stderr)
         return 2
     return 0
 
@@ -45,14 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         print(USAGE, end="")
         return 0 if args else 2
     systeem, rest = args[0], args[1:]
-    if systeem == "las":
-        return _las(rest)
-    if systeem == "ea":
-        print(
-            "koppel ea: de educatieve applicatie (EA) is nog geen onderdeel van deze installatie.",
-            file=sys.stderr,
-        )
-        return 2
+    if systeem in ("las", "ea"):
+        return _django(systeem, rest)
     print(f"koppel: onbekend systeem {systeem!r}\n\n{USAGE}", file=sys.stderr, end="")
     return 2
 

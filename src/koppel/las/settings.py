@@ -87,6 +87,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "koppel.las.urls"
 WSGI_APPLICATION = "koppel.las.wsgi.application"
+SERVE_NAAM, SERVE_PORT = "LAS", 8001  # `koppel las serve`
 TEMPLATES: list[dict[str, object]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

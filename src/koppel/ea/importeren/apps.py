@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ImporterenConfig(AppConfig):
+    name = "koppel.ea.importeren"
+    label = "ea_importeren"

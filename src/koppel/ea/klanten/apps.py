@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KlantenConfig(AppConfig):
+    name = "koppel.ea.klanten"
+    label = "ea_klanten"

@@ -1,0 +1,12 @@
+"""Beheer → Koppelen met LAS, and the klantenservice queue."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+@login_required
+def placeholder(request: HttpRequest) -> HttpResponse:
+    return render(request, "ea/base.html")
