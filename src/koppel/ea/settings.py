@@ -12,6 +12,8 @@ differ between the two systems:
   ``http://127.0.0.1:8002``).
 - ``KOPPEL_EA_LAS_<TYPE>_URL``: the UWLR endpoint (Leerlinggegevens) of a LAS type, e.g.
   ``KOPPEL_EA_LAS_PARNASSYS_URL``; see :mod:`koppel.ea.koppeling.lastypes`.
+  ``KOPPEL_EA_LAS_CLIENT_CERT``: a PEM file with client certificate and key, for LASes that ask one.
+- ``KOPPEL_EA_KLANTNAAM`` / ``KOPPEL_EA_KLANTCODE``: how this EA identifies itself to every LAS.
 """
 
 from __future__ import annotations
@@ -151,6 +153,15 @@ EA_NAAM = "Koppel testcentrum"
 UWLR_TIMEOUT = float(os.environ.get("KOPPEL_EA_UWLR_TIMEOUT", 60))
 UWLR_KLANTNAAM = os.environ.get("KOPPEL_EA_KLANTNAAM", "Boom testcentrum UWLR")
 UWLR_KLANTCODE = os.environ.get("KOPPEL_EA_KLANTCODE", "BOOM-UWLR")
+# The UWLR endpoint (Leerlinggegevens) per LAS type (koppel.ea.koppeling.lastypes), e.g.
+# KOPPEL_EA_LAS_PARNASSYS_URL; a type without one cannot be chosen on this installation.
+LAS_TYPES = ("parnassys", "esis", "schoolkr8", "somtoday", "magister", "koppel")
+LAS_ENDPOINTS = {
+    code: os.environ[f"KOPPEL_EA_LAS_{code.upper()}_URL"]
+    for code in LAS_TYPES
+    if os.environ.get(f"KOPPEL_EA_LAS_{code.upper()}_URL")
+}
+LAS_CLIENT_CERT = os.environ.get("KOPPEL_EA_LAS_CLIENT_CERT") or None
 
 EMAIL_BACKEND = email_backend()
 EMAIL_FILE_PATH = os.environ.get("KOPPEL_EMAIL_FILE_PATH", str(VAR_DIR / "mail-ea"))
