@@ -80,7 +80,7 @@ postgres: ## Install PostgreSQL with apt-get if no initdb can be found
 browser: ## Install Debian's chromium with apt-get for the browser tests if /usr/bin/chromium is missing
 	@test -x /usr/bin/chromium || scripts/apt-install chromium
 
-demo: install ## Start a demo LAS on http://127.0.0.1:8001 that follows step 1 of the manual
+demo: install ## Start the demo LAS on :8001 (manual step 1) and EA test centre on :8002 (steps 2-4)
 	scripts/demo
 
 screenshots: install browser ## Regenerate docs/screenshots/ with chromium

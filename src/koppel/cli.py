@@ -27,6 +27,7 @@ systemen:
         koppel ea klant add --naam "..." --brin 99XX
         koppel ea gebruiker add --gebruikersnaam NAAM [--beheerder 99XX | --leerkracht 99XX
               | --klantenservice] [--wachtwoord-env VAR]
+        koppel ea koppelingsmail        (dagelijks: de koppelingsmail na goedkeuring)
         koppel ea serve [--host 127.0.0.1] [--port 8002] [--workers 2]
 """
 

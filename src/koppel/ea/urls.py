@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("koppel.ea.klanten.urls")),
     path("", include("koppel.ea.koppeling.urls")),
     path("beheer/koppelen-met-las/importeren/", include("koppel.ea.importeren.urls")),
+    path("", include("koppel.ea.importeren.urls_uitnodiging")),
 ]

@@ -12,47 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import (
-    Browser,
-    BrowserContext,
-    ConsoleMessage,
-    Page,
-    ViewportSize,
-    sync_playwright,
-)
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.las.e2e.helpers import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import TIMEOUT_MS, VIEWPORT, PageProblems, chromium
 from tests.support.las_process import LasProcess
-
-VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
-TIMEOUT_MS = 10_000
 
 NewContext = Callable[[], BrowserContext]
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"Chromium is missing ({CHROMIUM}); `make browser` installs it.", pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-class PageProblems:
-    """Collects what the browser reports about a page that the test itself does not look at."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def watch(self, page: Page) -> None:
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"JavaScript: {error}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if "Content Security Policy" in message.text:
-            self.problems.append(f"CSP: {message.text}")
 
 
 @pytest.fixture

@@ -1,31 +1,18 @@
 """What the end-to-end tests do again and again: log in, read a labelled value, call UWLR.
 
-Also used by ``scripts/screenshots``.
+Also used by ``scripts/screenshots``, which takes ``CHROMIUM`` and ``CHROMIUM_ARGS`` from here too.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
 from koppel.uwlr import UwlrClient
 from koppel.uwlr import messages as m
 from tests.las.e2e.seeding import Gebruiker, Partner
+from tests.support.browser import CHROMIUM as CHROMIUM
+from tests.support.browser import CHROMIUM_ARGS as CHROMIUM_ARGS
 from tests.support.las_process import LasProcess
-
-# Debian's chromium (`make browser` installs it). Without the background-networking flags it would
-# try to reach Google's services from a closed network; --no-sandbox because tests may run as root.
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def login(page: Page, gebruiker: Gebruiker, *, wachtwoord: str | None = None) -> None:

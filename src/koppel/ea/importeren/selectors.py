@@ -1,0 +1,287 @@
+"""Reads of the import: the school's stored concept plan, what the test centre has (as planning
+input), the rows of the review page per tab and category, and the search for "Koppel met
+bestaande ...".
+
+Every read is filtered by the school (klant); another school's records are never found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from koppel.ea.importeren import decisions
+from koppel.ea.importeren import planning as p
+from koppel.ea.importeren.models import CONCEPT, UITGEVOERD, Importplan
+from koppel.ea.klanten.models import Groep, Klant, Leerkracht, Leerling
+from koppel.ea.koppeling.models import LasKoppeling
+
+PER_PAGINA = 50
+ZOEK_MAX = 50
+CHUNK = 500  # values per IN (...)
+
+#: per soort: (singular, plural) as the page names them
+NAMEN = {
+    p.GROEPEN: ("groep", "groepen"),
+    p.LEERKRACHTEN: ("leerkracht", "leerkrachten"),
+    p.LEERLINGEN: ("leerling", "leerlingen"),
+}
+
+
+def concept(klant: Klant) -> Importplan | None:
+    return Importplan.objects.filter(klant=klant, status=CONCEPT).first()
+
+
+def laatste_import(klant: Klant) -> Importplan | None:
+    return (
+        Importplan.objects.filter(klant=klant, status=UITGEVOERD).order_by("-uitgevoerd_op").first()
+    )
+
+
+def koppeling(klant: Klant) -> LasKoppeling | None:
+    return LasKoppeling.objects.filter(klant=klant).first()
+
+
+def plan_van(importplan: Importplan) -> p.Plan:
+    return p.from_json(importplan.plan["plan"])
+
+
+def gegevens_van(importplan: Importplan) -> p.LasGegevens:
+    return p.gegevens_from_json(importplan.plan["gegevens"])
+
+
+# --- planning input ------------------------------------------------------------------------------
+
+
+def aantal_uit_las(klant: Klant) -> int:
+    """How many active pupils came from the LAS (sizes the next fetch)."""
+    return Leerling.objects.filter(klant=klant, actief=True).exclude(las_key="").count()
+
+
+def bestaand(klant: Klant) -> p.Bestaand:
+    """The school's own records, active or not, as :func:`planning.plan_import` wants them."""
+    groepen = tuple(
+        p.BestaandeGroep(**row)
+        for row in Groep.objects.filter(klant=klant).values("id", "naam", "las_key", "actief")
+    )
+    leerkrachten = tuple(
+        p.BestaandeLeerkracht(**row)
+        for row in Leerkracht.objects.filter(klant=klant).values(
+            "id", "achternaam", "roepnaam", "emailadres", "las_key", "eckid", "actief"
+        )
+    )
+    velden = ("id", "achternaam", "roepnaam", "geboortedatum", "las_key", "eckid", "actief")
+    leerlingen = tuple(
+        p.BestaandeLeerling(
+            **{k: row[k] for k in velden},
+            groep_naam=row["groep__naam"] or "",
+            groep_las_key=row["groep__las_key"] or "",
+        )
+        for row in Leerling.objects.filter(klant=klant).values(
+            *velden, "groep__naam", "groep__las_key"
+        )
+    )
+    return p.Bestaand(groepen=groepen, leerkrachten=leerkrachten, leerlingen=leerlingen)
+
+
+# --- the review page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Categorie:
+    """One collapsible category of a tab, with the rows of its current page."""
+
+    code: str  # planning.NIEUW, BESTAAND or NIET
+    titel: str  # "Nieuwe leerlingen toevoegen (12)"
+    aantal: int
+    page_obj: Page[p.Rij]
+    paginas: tuple[tuple[int, str], ...]  # (number, query string) when there is more than one
+
+
+def titel(soort: str, categorie: str, aantal: int) -> str:
+    meer = NAMEN[soort][1]
+    tekst = {
+        p.NIEUW: f"Nieuwe {meer} toevoegen",
+        p.BESTAAND: f"Bestaande {meer} koppelen",
+        p.NIET: "Niet importeren",
+    }[categorie]
+    return f"{tekst} ({aantal})"
+
+
+def categorieen(plan: p.Plan, soort: str, query: dict[str, str]) -> list[Categorie]:
+    """The three categories of a tab; ``query`` holds the tab and every category's page number
+    (``pagina_nieuw`` ...), so paging one category keeps the others where they were."""
+    uitkomst = []
+    for code in p.CATEGORIEEN:
+        rijen = plan.categorie(soort, code)
+        page_obj = Paginator(rijen, PER_PAGINA).get_page(query.get(f"pagina_{code}"))
+        paginas: tuple[tuple[int, str], ...] = ()
+        if page_obj.paginator.num_pages > 1:
+            paginas = tuple(
+                (n, _query({**query, f"pagina_{code}": str(n)}))
+                for n in page_obj.paginator.page_range
+            )
+        uitkomst.append(
+            Categorie(
+                code=code,
+                titel=titel(soort, code, len(rijen)),
+                aantal=len(rijen),
+                page_obj=page_obj,
+                paginas=paginas,
+            )
+        )
+    return uitkomst
+
+
+def _query(values: dict[str, str]) -> str:
+    return "?" + urlencode({k: v for k, v in values.items() if v})
+
+
+def tabs(plan: p.Plan) -> list[tuple[str, str]]:
+    """(soort, label) per tab: ``Groepen (9)``."""
+    return [(s, f"{NAMEN[s][1].capitalize()} ({len(plan.rijen.get(s, []))})") for s in p.SOORTEN]
+
+
+def rij(plan: p.Plan, soort: str, las_key: str) -> p.Rij | None:
+    return next((r for r in plan.rijen.get(soort, []) if r.las_key == las_key), None)
+
+
+# --- "Koppel met bestaande ..." ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Kandidaat:
+    id: int
+    naam: str
+    toelichting: str
+
+
+def kandidaten(klant: Klant, soort: str, zoek: str) -> list[Kandidaat]:
+    """The school's existing records of ``soort`` whose name contains every word of ``zoek``."""
+    if soort == p.GROEPEN:
+        groepen = Groep.objects.filter(klant=klant)
+        for woord in zoek.split():
+            groepen = groepen.filter(naam__icontains=woord)
+        return [
+            Kandidaat(id=g.pk, naam=g.naam, toelichting=_groep_toelichting(g))
+            for g in groepen.order_by("naam", "pk")[:ZOEK_MAX]
+        ]
+    model: Any = Leerkracht if soort == p.LEERKRACHTEN else Leerling
+    personen = model.objects.filter(klant=klant)
+    for woord in zoek.split():
+        personen = personen.filter(Q(achternaam__icontains=woord) | Q(roepnaam__icontains=woord))
+    if model is Leerling:
+        personen = personen.select_related("groep")
+    return [
+        Kandidaat(
+            id=x.pk,
+            naam=p.persoonsnaam(x.achternaam, x.roepnaam, x.voorvoegsel),
+            toelichting=_toelichting(x),
+        )
+        for x in personen.order_by("achternaam", "roepnaam", "pk")[:ZOEK_MAX]
+    ]
+
+
+def _groep_toelichting(groep: Groep) -> str:
+    delen = [groep.get_jaargroep_display() if groep.jaargroep else ""]
+    delen.append("" if groep.actief else "niet actief")
+    return ", ".join(d for d in delen if d)
+
+
+def _toelichting(persoon: Leerkracht | Leerling) -> str:
+    if isinstance(persoon, Leerkracht):
+        delen = [persoon.emailadres]
+    else:
+        geboren = persoon.geboortedatum
+        delen = [
+            f"geboren {geboren:%d-%m-%Y}" if geboren else "",
+            persoon.groep.naam if persoon.groep else "",
+        ]
+    delen.append("" if persoon.actief else "niet actief")
+    return ", ".join(d for d in delen if d)
+
+
+def bestaat(klant: Klant, soort: str, bestaand_id: int) -> bool:
+    model: Any = {p.GROEPEN: Groep, p.LEERKRACHTEN: Leerkracht, p.LEERLINGEN: Leerling}[soort]
+    return bool(model.objects.filter(klant=klant, pk=bestaand_id).exists())
+
+
+def naam_van(klant: Klant, soort: str, bestaand_id: int) -> str:
+    """The name of an existing record, as the review shows it."""
+    if soort == p.GROEPEN:
+        return Groep.objects.get(klant=klant, pk=bestaand_id).naam
+    model: Any = Leerkracht if soort == p.LEERKRACHTEN else Leerling
+    x = model.objects.get(klant=klant, pk=bestaand_id)
+    return p.persoonsnaam(x.achternaam, x.roepnaam, x.voorvoegsel)
+
+
+# --- the summary ---------------------------------------------------------------------------------
+
+
+def samenvatting(klant: Klant, importplan: Importplan) -> dict[str, Any]:
+    """What the summary page shows: per soort the counts, the pupils to deactivate, the
+    invitations to send and the blokkades."""
+    plan = plan_van(importplan)
+    telling = decisions.samenvatting(plan)
+    return {
+        "tabel": [
+            (
+                NAMEN[s][1].capitalize(),
+                telling[s]["toevoegen"],
+                telling[s]["koppelen"],
+                telling[s]["niet"],
+            )
+            for s in p.SOORTEN
+        ],
+        "deactiveren": telling[p.LEERLINGEN]["deactiveren"],
+        "uitnodigingen": aantal_uitnodigingen(klant, plan),
+        "blokkades": blokkades(klant, plan, gegevens_van(importplan)),
+    }
+
+
+def blokkades(klant: Klant, plan: p.Plan, gegevens: p.LasGegevens) -> list[str]:
+    """Why the import cannot run yet: the plan's own reasons and leerlingnummers in use."""
+    return decisions.blokkades(plan) + bezette_leerlingnummers(klant, plan, gegevens)
+
+
+def leerlingnummer(las: p.LasLeerling) -> str:
+    """A new pupil's leerlingnummer: the LAS key; without one (UWLR 2.3) the ECK-iD's tail."""
+    if las.key and las.key != las.eckid:
+        return las.key
+    return las.eckid.rstrip("/").rsplit("/", 1)[-1]
+
+
+def bezette_leerlingnummers(klant: Klant, plan: p.Plan, gegevens: p.LasGegevens) -> list[str]:
+    """New pupils whose leerlingnummer an existing pupil of the school has already."""
+    per_key = {ll.key: ll for ll in gegevens.leerlingen}
+    nieuw = {
+        leerlingnummer(per_key[r.las_key]): r
+        for r in plan.categorie(p.LEERLINGEN, p.NIEUW)
+        if r.las_key in per_key
+    }
+    nummers, redenen = list(nieuw), []
+    for i in range(0, len(nummers), CHUNK):
+        bezet = Leerling.objects.filter(klant=klant, leerlingnummer__in=nummers[i : i + CHUNK])
+        for x in bezet.order_by("leerlingnummer"):
+            rij, naam = nieuw[x.leerlingnummer], p.persoonsnaam(x.achternaam, x.roepnaam)
+            redenen.append(
+                f"Leerlingnummer {x.leerlingnummer} van {rij.naam} is in het testcentrum al in "
+                f"gebruik bij {naam}. Koppel {rij.naam} met die leerling of kies Niet importeren."
+            )
+    return redenen
+
+
+def aantal_uitnodigingen(klant: Klant, plan: p.Plan) -> int:
+    """The imported teachers that have no account yet (they get an invitation)."""
+    rijen = [r for r in plan.rijen.get(p.LEERKRACHTEN, []) if r.categorie != p.NIET]
+    gekoppeld = [r.bestaand_id for r in rijen if r.bestaand_id is not None]
+    met_account = set(
+        Leerkracht.objects.filter(klant=klant, pk__in=gekoppeld, user__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+    return sum(1 for r in rijen if r.bestaand_id not in met_account)
