@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from koppel.ea.accounts.models import LEERKRACHT, Rol
 from koppel.ea.errors import InvalidState, NotFound
-from koppel.ea.importeren import emails, selectors, services
+from koppel.ea.importeren import emails, fetch, selectors, services
 from koppel.ea.importeren import planning as p
 from koppel.ea.importeren.models import AFGEBROKEN, CONCEPT, UITGEVOERD, Importplan
 from koppel.ea.klanten.models import Groep, Klant, Leerkracht, Leerling
@@ -349,6 +349,30 @@ def test_an_unreachable_las_gives_a_dutch_message_and_stores_nothing(
     with pytest.raises(services.OphalenMislukt, match="niet bereikbaar"):
         services.create_plan(klant, None)
     assert not Importplan.objects.exists()
+
+
+def test_the_fetch_is_told_how_many_pupils_the_last_import_had(
+    klant: Klant,
+    settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """So that a large school is fetched getrapt; every pupil the LAS sent counts."""
+    settings.LAS_ENDPOINTS = {"koppel": f"http://127.0.0.1:{free_port()}/uwlr/leerlinggegevens"}
+    _koppeling(klant)
+    vorig: list[int] = []
+
+    def las_fetch(client: Any, **school: Any) -> p.LasGegevens:
+        vorig.append(school["vorig_aantal"])
+        return gegevens()
+
+    monkeypatch.setattr(fetch, "fetch", las_fetch)
+    services.create_plan(klant, None, now=NOW)
+    services.niet_importeren(klant, soort=p.LEERLINGEN, las_key="L3")
+    uitvoeren(klant, django_capture_on_commit_callbacks)
+    services.create_plan(klant, None, now=NOW)
+
+    assert vorig == [0, 3]
 
 
 @pytest.fixture(scope="module")

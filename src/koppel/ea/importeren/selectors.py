@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from koppel.ea.importeren import decisions
 from koppel.ea.importeren import planning as p
@@ -24,22 +24,18 @@ PER_PAGINA = 50
 ZOEK_MAX = 50
 CHUNK = 500  # values per IN (...)
 
-#: per soort: (singular, plural) as the page names them
-NAMEN = {
-    p.GROEPEN: ("groep", "groepen"),
-    p.LEERKRACHTEN: ("leerkracht", "leerkrachten"),
-    p.LEERLINGEN: ("leerling", "leerlingen"),
-}
-
 
 def concept(klant: Klant) -> Importplan | None:
     return Importplan.objects.filter(klant=klant, status=CONCEPT).first()
 
 
 def laatste_import(klant: Klant) -> Importplan | None:
-    return (
-        Importplan.objects.filter(klant=klant, status=UITGEVOERD).order_by("-uitgevoerd_op").first()
-    )
+    return _uitgevoerd(klant).first()
+
+
+def _uitgevoerd(klant: Klant) -> QuerySet[Importplan]:
+    """The school's executed imports, the last first."""
+    return Importplan.objects.filter(klant=klant, status=UITGEVOERD).order_by("-uitgevoerd_op")
 
 
 def koppeling(klant: Klant) -> LasKoppeling | None:
@@ -57,9 +53,12 @@ def gegevens_van(importplan: Importplan) -> p.LasGegevens:
 # --- planning input ------------------------------------------------------------------------------
 
 
-def aantal_uit_las(klant: Klant) -> int:
-    """How many active pupils came from the LAS (sizes the next fetch)."""
-    return Leerling.objects.filter(klant=klant, actief=True).exclude(las_key="").count()
+def vorig_aantal(klant: Klant) -> int:
+    """How many pupils the LAS sent for the school's last import, 0 before the first: it sizes
+    the next fetch (getrapt for a large school, see :mod:`~koppel.ea.importeren.fetch`)."""
+    samenvatting = _uitgevoerd(klant).values_list("samenvatting", flat=True).first() or {}
+    telling = samenvatting.get(p.LEERLINGEN, {})  # added, linked and left out: all the LAS sent
+    return sum(telling.get(k, 0) for k in ("toevoegen", "koppelen", "niet"))
 
 
 def bestaand(klant: Klant) -> p.Bestaand:
@@ -103,7 +102,7 @@ class Categorie:
 
 
 def titel(soort: str, categorie: str, aantal: int) -> str:
-    meer = NAMEN[soort][1]
+    meer = p.SOORTNAMEN[soort][1]
     tekst = {
         p.NIEUW: f"Nieuwe {meer} toevoegen",
         p.BESTAAND: f"Bestaande {meer} koppelen",
@@ -143,7 +142,9 @@ def _query(values: dict[str, str]) -> str:
 
 def tabs(plan: p.Plan) -> list[tuple[str, str]]:
     """(soort, label) per tab: ``Groepen (9)``."""
-    return [(s, f"{NAMEN[s][1].capitalize()} ({len(plan.rijen.get(s, []))})") for s in p.SOORTEN]
+    return [
+        (s, f"{p.SOORTNAMEN[s][1].capitalize()} ({len(plan.rijen.get(s, []))})") for s in p.SOORTEN
+    ]
 
 
 def rij(plan: p.Plan, soort: str, las_key: str) -> p.Rij | None:
@@ -230,7 +231,7 @@ def samenvatting(klant: Klant, importplan: Importplan) -> dict[str, Any]:
     return {
         "tabel": [
             (
-                NAMEN[s][1].capitalize(),
+                p.SOORTNAMEN[s][1].capitalize(),
                 telling[s]["toevoegen"],
                 telling[s]["koppelen"],
                 telling[s]["niet"],

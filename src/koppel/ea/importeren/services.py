@@ -62,7 +62,7 @@ def _fetch(koppeling: LasKoppeling) -> p.LasGegevens:
                 dependancecode=koppeling.vestigingsnummer,
                 schooljaar=koppeling.schooljaar,
                 xsdversie=lastypes.voor(koppeling.lastype).xsdversie,
-                vorig_aantal=selectors.aantal_uit_las(koppeling.klant),
+                vorig_aantal=selectors.vorig_aantal(koppeling.klant),
             )
     except gateway.FOUTEN as error:
         logger.info("Fetching for koppeling %s failed: %s", koppeling.pk, type(error).__name__)

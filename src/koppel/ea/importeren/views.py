@@ -62,8 +62,8 @@ def start(request: HttpRequest) -> HttpResponse:
         "importplan": importplan,
         "tabs": selectors.tabs(plan),
         "tab": tab,
-        "enkel": selectors.NAMEN[tab][0],
-        "meervoud": selectors.NAMEN[tab][1],
+        "enkel": p.SOORTNAMEN[tab][0],
+        "meervoud": p.SOORTNAMEN[tab][1],
         "handmatig": p.HANDMATIG,
         "categorieen": selectors.categorieen(plan, tab, query),
         "terug": request.GET.urlencode(),
@@ -116,8 +116,8 @@ def koppelen(request: HttpRequest, soort: str) -> HttpResponse:
     terug = request.GET.get("terug", "")
     context = {
         "soort": soort,
-        "enkel": selectors.NAMEN[soort][0],
-        "meervoud": selectors.NAMEN[soort][1],
+        "enkel": p.SOORTNAMEN[soort][0],
+        "meervoud": p.SOORTNAMEN[soort][1],
         "rij": rij,
         "form": zoekform,
         "kandidaten": selectors.kandidaten(klant, soort, zoekform.cleaned_data["zoek"]),
@@ -212,7 +212,7 @@ def afbreken(request: HttpRequest) -> HttpResponse:
 
 def aantal(n: int, soort: str) -> str:
     """``1 leerling``, ``2 leerlingen``."""
-    enkel, meer = selectors.NAMEN[soort]
+    enkel, meer = p.SOORTNAMEN[soort]
     return f"{n} {enkel if n == 1 else meer}"
 
 
