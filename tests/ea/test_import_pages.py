@@ -286,3 +286,28 @@ def test_import_afbreken_asks_first_and_then_aborts(beheerder_client: Client, kl
     assert "De import is afgebroken" in antwoord.text
     assert Importplan.objects.get(klant=klant).status == AFGEBROKEN
     assert not Leerling.objects.exists()
+
+
+def test_a_reimport_shows_moved_pupils_and_pupils_no_longer_in_the_las(
+    beheerder_client: Client, klant: Klant, django_capture_on_commit_callbacks: Any
+) -> None:
+    concept(klant)
+    services.zet_emailadres(klant, las_key="K2", emailadres="sam@school.nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        beheerder_client.post(reverse("importeren:uitvoeren"))
+    # The LAS now has L000 in groep 6a and no longer sends L002.
+    verhuisd = p.LasLeerling(key="L000", achternaam="Kind000", roepnaam="Sam", groep_key="G6")
+    las = p.LasGegevens(
+        kop=p.Kop(schooljaar="2026-2027", brincode=klant.brincode),
+        groepen=GROEPEN,
+        leerkrachten=LEERKRACHTEN,
+        leerlingen=(verhuisd, leerlingen(2)[1]),
+    )
+    services.store_plan(klant, None, las, p.plan_import(las, selectors.bestaand(klant)), now=NOW)
+
+    pagina = beheerder_client.get(START).text
+    assert "Wijzigingen sinds de vorige import" in pagina
+    assert "verhuisd van Groep 5a naar Groep 6a" in pagina
+    assert (
+        "Kind002, Sam</strong> (L002): staat niet meer in het LAS en wordt gedeactiveerd" in pagina
+    )

@@ -286,3 +286,20 @@ def aantal_uitnodigingen(klant: Klant, plan: p.Plan) -> int:
         )
     )
     return sum(1 for r in rijen if r.bestaand_id not in met_account)
+
+
+def wijzigingen(klant: Klant, plan: p.Plan) -> dict[str, Any]:
+    """What changed since the last import, for the review: linked rows with changes (moved,
+    renamed) per soort, and the pupils no longer in the LAS (they will be deactivated)."""
+    gewijzigd = {
+        soort: [r for r in plan.rijen.get(soort, []) if r.wijzigingen and r.categorie != p.NIET]
+        for soort in p.SOORTEN
+    }
+    weg = Leerling.objects.filter(klant=klant, pk__in=plan.verdwenen).order_by(
+        "achternaam", "roepnaam"
+    )
+    return {
+        "gewijzigd": gewijzigd,
+        "verdwenen": list(weg),
+        "is_herimport": _uitgevoerd(klant).exists(),
+    }

@@ -67,6 +67,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "handmatig": p.HANDMATIG,
         "categorieen": selectors.categorieen(plan, tab, query),
         "terug": request.GET.urlencode(),
+        **selectors.wijzigingen(klant, plan),
     }
     return render(request, "importeren/controleren.html", context)
 
