@@ -19,13 +19,13 @@ differ between the two systems:
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import os
 
-from koppel.common.settings import database, email_backend, secret_key, var_dir
+from koppel.common.settings import database, secret_key, var_dir
+from koppel.common.settings_web import *  # noqa: F403  (shared web settings, see there)
+from koppel.common.settings_web import DEBUG
 
-DEBUG = os.environ.get("KOPPEL_DEBUG") == "1"
 VAR_DIR = var_dir()
 
 SECRET_KEY = secret_key("KOPPEL_EA_SECRET_KEY", debug=DEBUG, project="ea")
@@ -35,12 +35,6 @@ SLEUTEL_KEY = (
         hashlib.sha256(b"koppel.ea.autorisatiesleutel:" + SECRET_KEY.encode()).digest()
     ).decode()
 )
-
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("KOPPEL_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
-    if host.strip()
-]
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -57,11 +51,8 @@ INSTALLED_APPS = [
     "koppel.ea.importeren",
 ]
 
-STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static-ea"
 STATIC_ROOT.mkdir(exist_ok=True)  # `collectstatic` fills it for production; WhiteNoise wants it
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = DEBUG
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -97,56 +88,13 @@ TEMPLATES: list[dict[str, object]] = [
 ]
 
 DATABASES = {"default": database(VAR_DIR / "ea.sqlite3")}
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-LOGIN_URL = "accounts:inloggen"
-LOGIN_REDIRECT_URL = "portal:home"
-LOGOUT_REDIRECT_URL = "accounts:inloggen"
 # Teachers' invitation links (Django's password-reset tokens: single use, they expire)
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
 
-AXES_FAILURE_LIMIT = int(os.environ.get("KOPPEL_LOGIN_FAILURE_LIMIT", 5))
-AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("KOPPEL_LOGIN_COOLOFF_MINUTES", 15)))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
-AXES_VERBOSE = False
 
-LANGUAGE_CODE = "nl"
-TIME_ZONE = "Europe/Amsterdam"
-USE_I18N = True
-USE_TZ = True
-
-SECURE_COOKIES = os.environ.get("KOPPEL_SECURE_COOKIES", "0" if DEBUG else "1") == "1"
-SESSION_COOKIE_SECURE = SECURE_COOKIES
-CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_NAME = "koppel_ea_sessionid"  # LAS and EA on one host (the demo) keep apart
 CSRF_COOKIE_NAME = "koppel_ea_csrftoken"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 
 EA_URL = os.environ.get("KOPPEL_EA_URL", "http://127.0.0.1:8002").rstrip("/")
 EA_NAAM = "Koppel testcentrum"
@@ -163,15 +111,7 @@ LAS_ENDPOINTS = {
 }
 LAS_CLIENT_CERT = os.environ.get("KOPPEL_EA_LAS_CLIENT_CERT") or None
 
-EMAIL_BACKEND = email_backend()
 EMAIL_FILE_PATH = os.environ.get("KOPPEL_EMAIL_FILE_PATH", str(VAR_DIR / "mail-ea"))
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS") == "1"
-EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL") == "1"
-EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get(
     "KOPPEL_EMAIL_FROM", "Koppel testcentrum <noreply@testcentrum.invalid>"
 )

@@ -4,14 +4,13 @@ klantenservice). The password is asked for, or read from the variable ``--wachtw
 
 from __future__ import annotations
 
-import getpass
-import os
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from koppel.common.commands import wachtwoord as lees_wachtwoord
 from koppel.ea.accounts import services
 from koppel.ea.accounts.models import BEHEERDER, LEERKRACHT
 from koppel.ea.errors import EaError
@@ -34,7 +33,7 @@ class Command(BaseCommand):
         rol.add_argument("--klantenservice", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        wachtwoord = self._wachtwoord(options["wachtwoord_env"])
+        wachtwoord = lees_wachtwoord(options["wachtwoord_env"])
         try:
             with transaction.atomic():
                 user = services.create_user(
@@ -58,13 +57,3 @@ class Command(BaseCommand):
         if klant is None:
             raise CommandError(f"Onbekende school: {brin}.")
         return klant
-
-    def _wachtwoord(self, env: str | None) -> str:
-        if env:
-            if not os.environ.get(env):
-                raise CommandError(f"Omgevingsvariabele {env} is leeg.")
-            return os.environ[env]
-        eerste = getpass.getpass("Wachtwoord: ")
-        if eerste != getpass.getpass("Nog een keer: "):
-            raise CommandError("De wachtwoorden zijn niet gelijk.")
-        return eerste

@@ -11,8 +11,6 @@ The password is asked for, or read from the environment variable ``--wachtwoord-
 
 from __future__ import annotations
 
-import getpass
-import os
 from argparse import ArgumentParser
 from typing import Any
 
@@ -20,6 +18,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from koppel.common.commands import wachtwoord as lees_wachtwoord
 from koppel.las.accounts import services
 from koppel.las.accounts.models import BEHEERDER, MEDEWERKER
 from koppel.las.errors import LasError
@@ -54,7 +53,7 @@ class Command(BaseCommand):
         if options["actie"] == "list":
             self._list()
             return
-        wachtwoord = self._wachtwoord(options["wachtwoord_env"])
+        wachtwoord = lees_wachtwoord(options["wachtwoord_env"])
         try:
             with transaction.atomic():
                 user = services.create_user(
@@ -67,16 +66,6 @@ class Command(BaseCommand):
         except LasError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Gebruiker {user.username} aangemaakt.")
-
-    def _wachtwoord(self, env: str | None) -> str:
-        if env:
-            if not os.environ.get(env):
-                raise CommandError(f"Omgevingsvariabele {env} is leeg.")
-            return os.environ[env]
-        eerste = getpass.getpass("Wachtwoord: ")
-        if eerste != getpass.getpass("Nog een keer: "):
-            raise CommandError("De wachtwoorden zijn niet gelijk.")
-        return eerste
 
     def _rollen(self, user: User, options: dict[str, Any]) -> None:
         for code in options["beheerder"]:
