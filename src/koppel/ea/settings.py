@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "koppel.ea.klanten",
     "koppel.ea.koppeling",
     "koppel.ea.importeren",
+    "koppel.ea.toetsen",
+    "koppel.ea.resultaten",
+    "koppel.ea.taken",
 ]
 
 STATIC_ROOT = VAR_DIR / "static-ea"

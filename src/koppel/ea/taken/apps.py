@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TakenConfig(AppConfig):
+    name = "koppel.ea.taken"
+    label = "ea_taken"
+    verbose_name = "Achtergrondtaken"
