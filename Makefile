@@ -21,8 +21,8 @@ DJANGO_PROJECTS := las ea
 TEST_ENV := KOPPEL_LAS_SECRET_KEY=test-only-not-secret KOPPEL_KEY_PEPPER=test-only-pepper \
 	KOPPEL_EA_SECRET_KEY=test-only-not-secret-ea
 
-.PHONY: help install lock lint format test test-uwlr postgres browser demo screenshots bench clean \
-	distclean
+.PHONY: help install lock lint format test test-uwlr postgres browser redis demo screenshots bench \
+	clean distclean
 # (test-<project>-sqlite/-postgres are pattern rules, which make skips for .PHONY targets.)
 
 help: ## Show this help
@@ -55,7 +55,7 @@ format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-test: install postgres browser ## Everything CI runs: lint, the library tests, each Django project on SQLite and PostgreSQL
+test: install postgres browser redis ## Everything CI runs: lint, the library tests, each Django project on SQLite and PostgreSQL
 	$(MAKE) lint
 	$(MAKE) test-uwlr
 	$(MAKE) $(DJANGO_PROJECTS:%=test-%-sqlite)
@@ -79,6 +79,9 @@ postgres: ## Install PostgreSQL with apt-get if no initdb can be found
 
 browser: ## Install Debian's chromium with apt-get for the browser tests if /usr/bin/chromium is missing
 	@test -x /usr/bin/chromium || scripts/apt-install chromium
+
+redis: ## Install Debian's redis-server with apt-get for the Celery tests if /usr/bin/redis-server is missing
+	@test -x /usr/bin/redis-server || scripts/apt-install redis-server
 
 demo: install ## Start the demo LAS on :8001 (manual step 1) and EA test centre on :8002 (steps 2-4)
 	scripts/demo

@@ -1,4 +1,5 @@
-"""The home page "Mijn leerlingen": who sees which pupils, the filters, tabs, search and pages."""
+"""The home page "Mijn leerlingen": who sees which pupils, the filters, the status tabs with their
+counts, the Test filter, the Test(s) column and the actions per row, search and pages."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from django.utils import timezone
 
 from koppel.ea.klanten.models import Groep, Klant, Leerkracht, Leerling
 from koppel.ea.klanten.selectors import initialen, lijstnaam
+from koppel.ea.toetsen.models import DEFINITIEF, GENORMEERD, GESCOORD, UITGENODIGD, Afname, Toets
+from tests.ea import test_toetsen_hulp as hulp
+from tests.ea.test_toetsen_hulp import LV, NU, RW
 
 pytestmark = pytest.mark.django_db
+toetsen = hulp.toetsen  # the catalogue fixture of the toetsen tests
 
 
 def _groep(klant: Klant, naam: str, jaargroep: str = "5", **extra: object) -> Groep:
@@ -62,13 +67,22 @@ def test_the_heading_counts_the_active_pupils_and_deactivated_ones_are_not_liste
     assert "Vertrokken" not in html
 
 
-def test_a_row_shows_initials_the_name_in_bold_the_leerlingnummer_groep_and_jaargroep(
+def test_a_row_shows_initials_the_name_in_bold_with_the_leerlingnummer_under_it_and_the_actions(
     beheerder_client: Client, school: dict[str, Groep]
 ) -> None:
     html = beheerder_client.get("/leerlingen/", {"zoek": "1001"}).content.decode()
+    pk = Leerling.objects.get(leerlingnummer="1001").pk
     assert '<span class="initialen" aria-hidden="true">AA</span>' in html
     assert '<strong>Acikbas, Arent</strong><span class="leerlingnummer">1001</span>' in html
-    assert "<td>Groep 5a</td>" in html and "<td>Groep 5</td>" in html
+    assert ">Naam</th>" in html and ">Test(s)</th>" in html and ">Acties</th>" in html
+    assert f'<input type="checkbox" name="leerling" value="{pk}"' in html
+    for url, tekst in (
+        (f"/toetsen/leerling/{pk}/score/", "☆</span> Score invoeren"),
+        (f"/toetsen/leerling/{pk}/starten/", "▶</span> Test starten"),
+        (f"/toetsen/uitnodigen/?leerling={pk}", "✉</span> Uitnodigen"),
+    ):
+        assert re.search(rf'<a href="{re.escape(url)}"><span aria-hidden="true">{tekst}', html)
+    assert '<button type="submit">Uitnodigen</button>' in html
 
 
 def test_the_page_offers_the_manuals_filters_tabs_and_search(
@@ -81,7 +95,7 @@ def test_the_page_offers_the_manuals_filters_tabs_and_search(
     assert f'<option value="{klant.pk}" selected>GKV testschool</option>' in html
     assert 'placeholder="Zoeken op leerlingnummer, voornaam of achternaam"' in html
     for tab in ("Uitgenodigd (0)", "Gescoord (0)", "Genormeerd (0)", "Definitief (0)"):
-        assert f"<li>{tab}</li>" in html
+        assert f">{tab}</a></li>" in html
 
 
 @pytest.mark.parametrize(
@@ -177,3 +191,86 @@ def test_initials_and_list_names_follow_the_manuals_examples() -> None:
     assert lijstnaam(achternaam="Acikbas", roepnaam="Arent") == "Acikbas, Arent"
     assert lijstnaam(achternaam="Vries", roepnaam="Jan", voorvoegsel="de") == "Vries, Jan de"
     assert lijstnaam(achternaam="Zonder", roepnaam="") == "Zonder"
+
+
+# --- tests on the list: Test(s), the Test filter and the status tabs ------------------------------
+
+
+def _afname(leerling: Leerling, toets: Toets, status: str) -> Afname:
+    return Afname.objects.create(
+        klant=leerling.klant, leerling=leerling, toets=toets, status=status, uitgenodigd_op=NU
+    )
+
+
+@pytest.fixture
+def afnames(school: dict[str, Groep], toetsen: dict[str, Toets]) -> dict[str, Leerling]:
+    """Arent: LV Gescoord and RW Genormeerd; Jan: LV Uitgenodigd; Thing: RW Definitief and a
+    new RW Uitgenodigd; Bo: none."""
+    leerlingen = {ll.roepnaam: ll for ll in Leerling.objects.filter(actief=True)}
+    _afname(leerlingen["Arent"], toetsen[LV], GESCOORD)
+    _afname(leerlingen["Arent"], toetsen[RW], GENORMEERD)
+    _afname(leerlingen["Jan"], toetsen[LV], UITGENODIGD)
+    _afname(leerlingen["Thing"], toetsen[RW], DEFINITIEF)
+    _afname(leerlingen["Thing"], toetsen[RW], UITGENODIGD)
+    return leerlingen
+
+
+def _tabs(html: str) -> dict[str, int]:
+    return {naam: int(n) for naam, n in re.findall(r">(\w+) \((\d+)\)</a></li>", html)}
+
+
+def test_each_row_lists_the_abbreviations_of_the_pupils_tests(
+    beheerder_client: Client, afnames: dict[str, Leerling]
+) -> None:
+    html = beheerder_client.get("/leerlingen/").content.decode()
+    cellen = dict(
+        re.findall(r'leerlingnummer">(\d+)</span>.*?<td class="toetsen">([^<]*)</td>', html, re.S)
+    )
+    assert cellen == {"1001": "LVS LV, LVS RW", "1002": "LVS LV", "2001": "LVS RW", "2002": ""}
+
+
+def test_the_status_tabs_count_the_pupils_with_an_afname_in_each_status(
+    beheerder_client: Client, afnames: dict[str, Leerling]
+) -> None:
+    html = beheerder_client.get("/leerlingen/").content.decode()
+    assert _tabs(html) == {"Uitgenodigd": 2, "Gescoord": 1, "Genormeerd": 1, "Definitief": 1}
+
+
+def test_clicking_a_tab_lists_only_the_pupils_with_an_afname_in_that_status(
+    beheerder_client: Client, afnames: dict[str, Leerling]
+) -> None:
+    html = beheerder_client.get("/leerlingen/", {"status": UITGENODIGD}).content.decode()
+    assert sorted(_nummers(html)) == ["1002", "2001"]
+    assert "<h1>Mijn leerlingen (2)</h1>" in html
+    # the active tab links back to all statuses; the others switch the status
+    assert '<a href="?status=" aria-current="page">Uitgenodigd (2)</a>' in html
+    assert '<a href="?status=gescoord">Gescoord (1)</a>' in html
+    assert '<input type="hidden" name="status" value="uitgenodigd"' in html  # the filters keep it
+    html = beheerder_client.get(
+        "/leerlingen/", {"status": GESCOORD, "jaargroep": "6"}
+    ).content.decode()
+    assert _nummers(html) == [] and "Geen leerlingen gevonden." in html
+
+
+def test_the_test_filter_keeps_the_pupils_with_that_test_and_scopes_the_tabs(
+    beheerder_client: Client, afnames: dict[str, Leerling], toetsen: dict[str, Toets]
+) -> None:
+    html = beheerder_client.get("/leerlingen/", {"test": toetsen[RW].pk}).content.decode()
+    assert f'<option value="{toetsen[RW].pk}" selected>Rekenen-Wiskunde</option>' in html
+    assert sorted(_nummers(html)) == ["1001", "2001"]
+    assert _tabs(html) == {"Uitgenodigd": 1, "Gescoord": 0, "Genormeerd": 1, "Definitief": 1}
+    query = {"test": toetsen[RW].pk, "status": UITGENODIGD}
+    assert _nummers(beheerder_client.get("/leerlingen/", query).content.decode()) == ["2001"]
+
+
+def test_a_leerkracht_counts_only_the_pupils_of_the_own_groups(
+    leerkracht_client: Client,
+    leerkracht_user: User,
+    school: dict[str, Groep],
+    klant: Klant,
+    afnames: dict[str, Leerling],
+) -> None:
+    leerkracht = Leerkracht.objects.create(klant=klant, achternaam="Meester", user=leerkracht_user)
+    leerkracht.groepen.add(school["5a"])
+    html = leerkracht_client.get("/leerlingen/").content.decode()
+    assert _tabs(html) == {"Uitgenodigd": 1, "Gescoord": 1, "Genormeerd": 1, "Definitief": 0}

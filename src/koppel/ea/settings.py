@@ -14,6 +14,9 @@ differ between the two systems:
   ``KOPPEL_EA_LAS_PARNASSYS_URL``; see :mod:`koppel.ea.koppeling.lastypes`.
   ``KOPPEL_EA_LAS_CLIENT_CERT``: a PEM file with client certificate and key, for LASes that ask one.
 - ``KOPPEL_EA_KLANTNAAM`` / ``KOPPEL_EA_KLANTCODE``: how this EA identifies itself to every LAS.
+- ``KOPPEL_EA_SYNC_VENSTER``: when the nightly sync of every coupling runs, Dutch time (default
+  ``01:00-05:00``); ``KOPPEL_EA_SYNC_HERHAAL_NA``: minutes before a failed sync is tried again in
+  the same window (default 30). See :mod:`koppel.ea.importeren.sync`.
 """
 
 from __future__ import annotations
@@ -113,6 +116,9 @@ LAS_ENDPOINTS = {
     if os.environ.get(f"KOPPEL_EA_LAS_{code.upper()}_URL")
 }
 LAS_CLIENT_CERT = os.environ.get("KOPPEL_EA_LAS_CLIENT_CERT") or None
+# The nightly sync (koppel.ea.importeren.sync): the window, Europe/Amsterdam, and the retry delay
+SYNC_VENSTER = os.environ.get("KOPPEL_EA_SYNC_VENSTER", "01:00-05:00")
+SYNC_HERHAAL_NA = float(os.environ.get("KOPPEL_EA_SYNC_HERHAAL_NA", 30))
 
 EMAIL_FILE_PATH = os.environ.get("KOPPEL_EMAIL_FILE_PATH", str(VAR_DIR / "mail-ea"))
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("koppel.ea.koppeling.urls")),
     path("beheer/koppelen-met-las/importeren/", include("koppel.ea.importeren.urls")),
     path("", include("koppel.ea.importeren.urls_uitnodiging")),
+    path("", include("koppel.ea.toetsen.urls")),
+    path("", include("koppel.ea.resultaten.urls")),
 ]

@@ -1,5 +1,6 @@
 """Inviting imported teachers: an account without a password, and an e-mail with a single-use
-link to set one ("Account aanmaken").
+link to set one ("Account aanmaken"); and telling the beheerders that the nightly sync left
+changes for them to review (:func:`wijzigingen_klaar`).
 
 The link carries Django's password-reset token (``default_token_generator``): it works once (the
 token depends on the password, which the teacher then sets) and expires after
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -26,11 +27,13 @@ from django.utils.http import urlsafe_base64_encode
 
 from koppel.ea.accounts import services as accounts
 from koppel.ea.accounts.models import LEERKRACHT
-from koppel.ea.klanten.models import Leerkracht
+from koppel.ea.klanten.models import Klant, Leerkracht
+from koppel.ea.koppeling import selectors as koppeling_selectors
 
 logger = logging.getLogger(__name__)
 
 ONDERWERP = "Maak je account aan in het {naam}"
+WIJZIGINGEN_ONDERWERP = "Er staan wijzigingen uit het LAS klaar om te importeren"
 
 
 def invite_all(leerkracht_ids: Iterable[int], *, now: dt.datetime) -> int:
@@ -99,3 +102,29 @@ def send_uitnodiging(leerkracht: Leerkracht, user: User) -> None:
         None,
         [user.email],
     )
+
+
+def wijzigingen_klaar(klant: Klant, *, redenen: Sequence[str]) -> bool:
+    """Tell the school's beheerders that the sync stored changes for them to review, with the link
+    to the review; ``False`` (logged) when there is no address or the mail could not be sent."""
+    adressen = koppeling_selectors.beheerder_adressen(klant)
+    if not adressen:
+        logger.warning("Sync e-mail for klant %s not sent: no beheerder address", klant.pk)
+        return False
+    context = {
+        "klant": klant,
+        "redenen": redenen,
+        "link": f"{settings.EA_URL}{reverse('importeren:start')}",
+        "ea_naam": settings.EA_NAAM,
+    }
+    try:
+        send_mail(
+            WIJZIGINGEN_ONDERWERP,
+            render_to_string("importeren/wijzigingen_email.txt", context),
+            None,
+            adressen,
+        )
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Sync e-mail for klant %s could not be sent", klant.pk)
+        return False
+    return True

@@ -66,6 +66,11 @@ class LasKoppeling(models.Model):
         null=True, blank=True, help_text="Uitkomst van de laatste testaanroep door klantenservice."
     )
     koppelingsmail_verstuurd_op = models.DateTimeField(null=True, blank=True)
+    laatst_opgehaald_op = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Begin van de laatste geslaagde synchronisatie (laatstontvangengegevens).",
+    )
 
     class Meta:
         verbose_name_plural = "LAS-koppelingen"

@@ -9,6 +9,7 @@ app_name = "koppeling"
 urlpatterns = [
     path("beheer/uwlr-aanvragen/", views.aanvragen, name="aanvragen"),
     path("beheer/koppelen-met-las/", views.koppelen, name="koppelen"),
+    path("beheer/koppelen-met-las/synchroniseren/", views.synchroniseren, name="synchroniseren"),
     path("klantenservice/", views.wachtrij, name="wachtrij"),
     path(
         "klantenservice/aanvragen/<int:pk>/goedkeuren/",

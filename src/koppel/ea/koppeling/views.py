@@ -1,5 +1,6 @@
-"""UWLR-koppeling aanvragen and Koppelen met LAS (the school's beheerder), and the klantenservice
-queue with its test call, approval and rejection.
+"""UWLR-koppeling aanvragen and Koppelen met LAS (the school's beheerder, with the coupling's
+last syncs and "Nu synchroniseren"), and the klantenservice queue with its test call, approval
+and rejection.
 
 School pages find everything through ``request.rol.klant``; klantenservice pages see every school.
 Every change is a POST followed by a redirect (POST/Redirect/GET) with a message.
@@ -16,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from koppel.ea.accounts.access import klant_view, klantenservice_view
 from koppel.ea.errors import InvalidState
+from koppel.ea.importeren import sync
+from koppel.ea.importeren.models import MISLUKT
 from koppel.ea.klanten.models import Klant
 from koppel.ea.koppeling import crypto, decisions, lastypes, selectors, services
 from koppel.ea.koppeling.forms import AanvraagForm, KoppelenForm, RedenForm
@@ -112,8 +115,21 @@ def koppelen(request: HttpRequest) -> HttpResponse:
         "niet_ingericht": lastypes.niet_beschikbaar(),
         "kan_importeren": koppeling is not None and koppeling.status == GOEDGEKEURD,
         "ander_schooljaar": _ander_schooljaar(koppeling),
+        "synchronisatie": sync.overzicht(klant),
     }
     return render(request, "koppeling/koppelen.html", context)
+
+
+@require_POST
+@klant_view(beheerder=True)
+def synchroniseren(request: HttpRequest) -> HttpResponse:
+    """The button "Nu synchroniseren": sync the school's own coupling now."""
+    koppeling = selectors.koppeling_van(_klant(request))
+    if koppeling is None or koppeling.status != GOEDGEKEURD:
+        raise Http404("Er is nog geen goedgekeurde koppeling met je LAS.")
+    gedaan = sync.synchroniseer(koppeling, now=timezone.now(), door=_user(request))
+    (messages.error if gedaan.uitkomst == MISLUKT else messages.success)(request, gedaan.tekst)
+    return redirect("koppeling:koppelen")
 
 
 def _opgeslagen(koppeling: LasKoppeling) -> str:

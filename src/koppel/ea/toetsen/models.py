@@ -9,7 +9,7 @@ An :class:`Afname` is one pupil's session of one test, from the invitation to th
 Uitgenodigd → Gescoord (some onderdelen scored) → Genormeerd (every onderdeel scored, norms
 applied) → Definitief (the teacher finalised it; its results go to the LAS). A :class:`Score` is
 the raw score of one onderdeel, entered by a teacher or computed from the pupil's answers
-(:class:`Antwoord`).
+(:class:`Antwoord`). :class:`Codepoging` rows count failed login codes for the rate limit.
 """
 
 from __future__ import annotations
@@ -200,3 +200,22 @@ class Antwoord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afname_id}/{self.opgave_id}: {self.keuze}"
+
+
+class Codepoging(models.Model):
+    """A failed attempt to start a test with a login code, for the rate limit of ``/toets/``.
+
+    ``sleutel`` is ``ip:<address>`` or ``sessie:<digest of the session key>``; rows older than the
+    window are deleted when a new one is written, so the table stays small.
+    """
+
+    sleutel = models.CharField(max_length=80)
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "mislukte codepoging"
+        verbose_name_plural = "mislukte codepogingen"
+        indexes = [models.Index(fields=["sleutel", "op"])]
+
+    def __str__(self) -> str:
+        return f"{self.sleutel} {self.op:%Y-%m-%d %H:%M}"
