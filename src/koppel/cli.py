@@ -27,7 +27,13 @@ systemen:
         koppel ea klant add --naam "..." --brin 99XX
         koppel ea gebruiker add --gebruikersnaam NAAM [--beheerder 99XX | --leerkracht 99XX
               | --klantenservice] [--wachtwoord-env VAR]
-        koppel ea koppelingsmail        (dagelijks: de koppelingsmail na goedkeuring)
+        koppel ea toetsen laad | lijst   (de toetscatalogus)
+        koppel ea worker [--once] [--engine celery [--concurrency N] [--beat] | --engine celery-beat]
+                                        (resultaten naar het LAS, nachtelijke synchronisatie,
+                                         koppelingsmail)
+        koppel ea lever [--tot-leeg]    (resultaten nu naar het LAS sturen)
+        koppel ea sync --all | --brin 99XX   (met de hand; 's nachts doet de worker dit)
+        koppel ea koppelingsmail        (de koppelingsmail na goedkeuring; de worker doet dit elk uur)
         koppel ea serve [--host 127.0.0.1] [--port 8002] [--workers 2]
 """
 

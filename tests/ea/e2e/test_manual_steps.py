@@ -1,4 +1,5 @@
-"""Steps 2–4 of the manual in Chromium, across a real LAS and a real EA (the test centre).
+"""Steps 2–4 of the manual in Chromium, across a real LAS and a real EA (the test centre), and
+its last sentence: a teacher scores a test and, once the worker ran, the LAS shows the result.
 
 A LAS (school 99XX "GKV testschool", 60 pupils, Boom testcentrum UWLR suggested) and an EA (the
 same school as klant, identifying itself to the LAS as Boom) run as real processes; the EA fetches
@@ -40,7 +41,7 @@ from tests.ea.e2e.seeding import (
     las_leerlingnummers,
     wis_emailadres,
 )
-from tests.las.e2e.helpers import bevestig, login, waarde
+from tests.las.e2e.helpers import bevestig, hoofdmenu, login, waarde
 from tests.las.e2e.seeding import MANUAL_PARTNERS, Gebruiker, add_partners, add_users, seed_school
 from tests.support.ea_process import EaProcess
 from tests.support.las_process import LasProcess
@@ -321,3 +322,44 @@ def test_an_invited_teacher_creates_the_account_and_sees_the_own_pupils(
     eigen = leerkracht.leerlingen
     expect(page.get_by_role("heading", name=f"Mijn leerlingen ({len(eigen)})")).to_be_visible()
     assert set(leerlingnummers(page)) == eigen
+
+
+# --- the end of the manual: "Vanaf dit moment worden de resultaten automatisch bijgewerkt" ---------
+
+TOETS, ONDERDELEN = "Rekenen-Wiskunde", {"Getallen en bewerkingen": "6", "Meten en meetkunde": "3"}
+
+
+def test_step_5_a_teacher_scores_a_test_and_after_the_worker_the_las_shows_the_result(
+    new_context: NewContext, systemen: Systemen, stand: dict[str, str]
+) -> None:
+    _nodig(stand, "geimporteerd")
+    ea, las = systemen.ea, systemen.las
+    ea.run("toetsen", "laad")
+    nummer = sorted(systemen.koppelen.leerlingen)[0]
+    page = pagina(new_context, ea.base_url, systemen.bestaande.gebruiker)
+    regel = main(page).get_by_role("row").filter(has_text=nummer)
+    regel.get_by_role("link", name=re.compile("Score invoeren")).click()
+    page.get_by_label("Test").select_option(label=TOETS)
+    klik(main(page), "Score invoeren", page)
+    for onderdeel, score in ONDERDELEN.items():
+        page.get_by_label(onderdeel, exact=True).fill(score)
+    klik(main(page), "Scores opslaan", page)
+    expect(main(page).locator(".status")).to_have_text("Genormeerd")
+    main(page).get_by_role("link", name="Definitief maken").click()
+    dialoog = page.locator("dialog#definitief-maken")
+    expect(dialoog).to_be_visible()
+    klik(dialoog, "Definitief maken", page)
+    expect(page.get_by_text("1 toets is definitief gemaakt.")).to_be_visible()
+
+    ea.run("worker", "--once")
+
+    las_page = pagina(new_context, las.base_url, LAS_BEHEERDER)
+    hoofdmenu(las_page).get_by_role("link", name="Leerling", exact=True).click()
+    las_page.get_by_label("Zoeken").fill(nummer)
+    las_page.get_by_label("Zoeken").press("Enter")
+    las_page.wait_for_load_state()
+    main(las_page).get_by_role("row").filter(has_text=nummer).get_by_role("link").first.click()
+    resultaten = main(las_page).get_by_role("row").filter(has_text=TOETS)
+    expect(resultaten).to_have_count(len(ONDERDELEN))
+    for onderdeel, score in ONDERDELEN.items():
+        expect(resultaten.filter(has_text=onderdeel)).to_contain_text(score)
