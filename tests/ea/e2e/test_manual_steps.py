@@ -363,3 +363,9 @@ def test_step_5_a_teacher_scores_a_test_and_after_the_worker_the_las_shows_the_r
     expect(resultaten).to_have_count(len(ONDERDELEN))
     for onderdeel, score in ONDERDELEN.items():
         expect(resultaten.filter(has_text=onderdeel)).to_contain_text(score)
+    # the chart draws the norm bands in the colours of the EA's catalogue
+    banden = {"#1a9850", "#91cf60"}  # I and II of Getallen en bewerkingen
+    kleuren = (
+        main(las_page).locator("svg rect").evaluate_all("rs => rs.map(r => r.getAttribute('fill'))")
+    )
+    assert banden <= {k.lower() for k in kleuren if k}
