@@ -11,6 +11,7 @@ import pytest
 from koppel.ea.resultaten import bericht as b
 from koppel.uwlr import messages as m
 from koppel.uwlr.codec import encode
+from koppel.uwlr.vocabulaires import VAKGEBIEDEN_PO
 from tests.support.official import official_available, validate_envelope_official
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
@@ -134,7 +135,7 @@ def test_the_test_definition_carries_its_onderdelen_normering_and_hierarchy() ->
 
 def test_a_vakgebied_of_the_edustandaard_list_names_its_vocabulary() -> None:
     assert b.toets(REKENEN).vakgebied == m.VocabulaireWaarde(
-        waarde="Rekenen en wiskunde", vocabulaire=b.VAKGEBIEDEN
+        waarde="Rekenen en wiskunde", vocabulaire=VAKGEBIEDEN_PO.uri
     )
     assert b.toets(LEZEN).vakgebied == m.VocabulaireWaarde(waarde="Technisch lezen")
 

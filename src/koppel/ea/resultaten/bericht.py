@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from koppel.ea.errors import EaError
 from koppel.uwlr import messages as m
+from koppel.uwlr.vocabulaires import VAKGEBIEDEN_PO
 
 __all__ = [
     "LeerlingNietGekoppeld",
@@ -27,19 +28,6 @@ __all__ = [
     "leerresultaten_verzoek",
     "normkleur",
 ]
-
-#: the Edustandaard vocabulary "Vakgebieden (voor methode-gebonden toetsen in po)"
-VAKGEBIEDEN = "http://purl.edustandaard.nl/concept/328cc12a-87b2-41c4-aef8-853595f9f9dd"
-VAKGEBIED_TERMEN = frozenset(
-    {
-        "Voorschoolse educatie", "Wereldoriëntatie", "Bewegen", "Kleuteronderwijs", "Verkeer",
-        "Mondeling Taalonderwijs", "Groep 3 lezen, taal en spelling",
-        "Natuur- en techniekonderwijs", "Spelling", "Voortgezet taal", "Aardrijkskunde",
-        "Begrijpend/studerend lezen", "Schrijven", "Geschiedenis", "Voortgezet technisch lezen",
-        "Engels", "Beeldende vorming", "Voortgezet lezen", "Fries", "Muzische vorming of muziek",
-        "Godsdienst / levensbeschouwing", "Rekenen en wiskunde", "Drama",
-    }
-)  # fmt: skip
 
 
 class LeerlingNietGekoppeld(EaError):
@@ -139,7 +127,7 @@ def _onderdeel(onderdeel: OnderdeelGegevens) -> m.Toetsonderdeel:
 
 def toets(gegevens: ToetsGegevens) -> m.Toets:
     """The ``ctpToets`` definition; a vakgebied of the Edustandaard list names its vocabulary."""
-    vocabulaire = VAKGEBIEDEN if gegevens.vakgebied in VAKGEBIED_TERMEN else None
+    vocabulaire = VAKGEBIEDEN_PO.uri if gegevens.vakgebied in VAKGEBIEDEN_PO else None
     return m.Toets(
         toetscode=m.VocabulaireWaarde(waarde=gegevens.code),
         versie=_waarde(gegevens.versie),

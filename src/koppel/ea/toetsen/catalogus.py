@@ -23,20 +23,10 @@ from django.db.models import ProtectedError
 from koppel.ea.errors import EaError
 from koppel.ea.toetsen import normering
 from koppel.ea.toetsen.models import Norm, Opgave, Toets, Toetsonderdeel
+from koppel.uwlr.vocabulaires import VAKGEBIEDEN_PO
 
 CATALOGUS = Path(__file__).with_name("catalogus")
 
-#: http://purl.edustandaard.nl/concept/328cc12a-87b2-41c4-aef8-853595f9f9dd (June 2018)
-VAKGEBIEDEN = frozenset(
-    {
-        "Voorschoolse educatie", "Wereldoriëntatie", "Bewegen", "Kleuteronderwijs", "Verkeer",
-        "Mondeling Taalonderwijs", "Groep 3 lezen, taal en spelling",
-        "Natuur- en techniekonderwijs", "Spelling", "Voortgezet taal", "Aardrijkskunde",
-        "Begrijpend/studerend lezen", "Schrijven", "Geschiedenis", "Voortgezet technisch lezen",
-        "Engels", "Beeldende vorming", "Voortgezet lezen", "Fries", "Muzische vorming of muziek",
-        "Godsdienst / levensbeschouwing", "Rekenen en wiskunde", "Drama",
-    }
-)  # fmt: skip
 LEERJAREN = frozenset(str(n) for n in range(1, 9))
 NORMVELDEN = frozenset({"term", "beginnormwaarde", "eindnormwaarde", "kleur"})
 KLEUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -78,7 +68,7 @@ def fouten(data: dict[str, Any]) -> list[str]:
     uitkomst = [
         f"{code}: {veld} ontbreekt." for veld in ("code", "naam", "afkorting") if not data.get(veld)
     ]
-    if data.get("vakgebied") not in VAKGEBIEDEN:
+    if data.get("vakgebied") not in VAKGEBIEDEN_PO:
         uitkomst.append(
             f"{code}: vakgebied {data.get('vakgebied')!r} staat niet in de vocabulaire."
         )
