@@ -19,6 +19,7 @@ systemen:
         koppel las seed --brin 99XX --leerlingen 200 [--seed 1] [--naam "..."] [--vervang]
         koppel las partner add --naam NAAM --klantcode CODE
         koppel las koppeling suggereer|activeer|deactiveer --brin 99XX --klantcode CODE
+        koppel las sso client add --partner NAAM --redirect-uri URL | list   (OpenID Connect-clients)
         koppel las gebruiker add --gebruikersnaam NAAM [--beheerder 99XX] [--medewerker 99XX
               --leerkracht KEY] [--las-beheer] [--wachtwoord-env VAR]
         koppel las serve [--host 127.0.0.1] [--port 8001] [--workers 2]

@@ -17,6 +17,10 @@ differ between the two systems:
 - ``KOPPEL_EA_SYNC_VENSTER``: when the nightly sync of every coupling runs, Dutch time (default
   ``01:00-05:00``); ``KOPPEL_EA_SYNC_HERHAAL_NA``: minutes before a failed sync is tried again in
   the same window (default 30). See :mod:`koppel.ea.importeren.sync`.
+- ``KOPPEL_EA_OIDC_<TYPE>_ISSUER``, ``..._CLIENT_ID`` and ``..._CLIENT_SECRET``: "Inloggen met
+  <LAS>" (OpenID Connect) for a LAS type, e.g. ``KOPPEL_EA_OIDC_PARNASSYS_ISSUER``; a type shows its
+  button only with all three set. The issuer must be https (http only to a loopback address).
+  See :mod:`koppel.ea.sso`.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ INSTALLED_APPS = [
     "koppel.ea.toetsen",
     "koppel.ea.resultaten",
     "koppel.ea.taken",
+    "koppel.ea.sso",
 ]
 
 STATIC_ROOT = VAR_DIR / "static-ea"
@@ -116,6 +121,18 @@ LAS_ENDPOINTS = {
     if os.environ.get(f"KOPPEL_EA_LAS_{code.upper()}_URL")
 }
 LAS_CLIENT_CERT = os.environ.get("KOPPEL_EA_LAS_CLIENT_CERT") or None
+# "Inloggen met <LAS>" per LAS type (koppel.ea.sso): only types with all three variables
+OIDC_PROVIDERS = {
+    code: {
+        veld: os.environ[f"KOPPEL_EA_OIDC_{code.upper()}_{veld.upper()}"]
+        for veld in ("issuer", "client_id", "client_secret")
+    }
+    for code in LAS_TYPES
+    if all(
+        os.environ.get(f"KOPPEL_EA_OIDC_{code.upper()}_{veld}")
+        for veld in ("ISSUER", "CLIENT_ID", "CLIENT_SECRET")
+    )
+}
 # The nightly sync (koppel.ea.importeren.sync): the window, Europe/Amsterdam, and the retry delay
 SYNC_VENSTER = os.environ.get("KOPPEL_EA_SYNC_VENSTER", "01:00-05:00")
 SYNC_HERHAAL_NA = float(os.environ.get("KOPPEL_EA_SYNC_HERHAAL_NA", 30))

@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("koppel.ea.portal.urls")),
     path("", include("koppel.ea.accounts.urls")),
+    path("", include("koppel.ea.sso.urls")),
     path("", include("koppel.ea.klanten.urls")),
     path("", include("koppel.ea.koppeling.urls")),
     path("beheer/koppelen-met-las/importeren/", include("koppel.ea.importeren.urls")),

@@ -6,7 +6,9 @@
 - ``KOPPEL_KEY_PEPPER`` keys the HMAC digests of autorisatiesleutels. The default is derived from
   the secret key, so changing the secret key invalidates every issued key.
 - ``KOPPEL_ALLOWED_HOSTS``: comma-separated (default: the loopback names).
-- ``UWLR_MAX_REQUEST_BYTES``: the largest SOAP request accepted (default 16 MiB).
+- ``UWLR_MAX_REQUEST_BYTES``: the largest SOAP request accepted (default 16 MiB), UWLR and GKV.
+- ``KOPPEL_LAS_KANTOORUREN``: office hours (Europe/Amsterdam) in which a GKV right with "GKV
+  tijdens kantooruren: Nee" is refused (default ``ma-vr 07:00-18:00``; ``geen`` for none).
 - ``KOPPEL_SECURE_COOKIES``: ``1`` (the default unless ``KOPPEL_DEBUG=1``) sends the session and
   CSRF cookies only over HTTPS; set ``0`` to use the web pages over plain HTTP on loopback.
 - E-mail: ``KOPPEL_EMAIL_BACKEND`` is ``smtp`` (default), ``console`` or ``file`` (written to
@@ -15,6 +17,10 @@
   ``EMAIL_USE_SSL`` from the environment; ``KOPPEL_EMAIL_FROM`` is the sender.
 - ``KOPPEL_LAS_URL``: the public address of this LAS, used in e-mails (default
   ``http://127.0.0.1:8001``).
+- Single sign-on (OpenID Connect, :mod:`koppel.las.sso`): ``KOPPEL_LAS_OIDC_KEY`` is a PEM file
+  with the RS256 signing key (default: generated once into ``$KOPPEL_VAR_DIR/oidc-rs256.pem``);
+  ``KOPPEL_LAS_OIDC_HTTP_REDIRECTS=1`` also accepts ``http`` redirect URIs of clients, for
+  development and tests on loopback only (default: on with ``KOPPEL_DEBUG=1``, else https only).
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ import os
 from koppel.common.settings import database, secret_key, var_dir
 from koppel.common.settings_web import *  # noqa: F403  (shared web settings, see there)
 from koppel.common.settings_web import DEBUG
+from koppel.las.sso.keys import oidc_private_key
+from koppel.las.sso.scopes import SCOPES
 
 VAR_DIR = var_dir()
 
@@ -51,9 +59,13 @@ INSTALLED_APPS = [
     "koppel.las.accounts",
     "koppel.las.partners",
     "koppel.las.school",
+    "koppel.las.leerlingdossier",
     "koppel.las.koppelingen",
     "koppel.las.resultaten",
     "koppel.las.uwlr_service",
+    "koppel.las.gkv",
+    "koppel.las.sso",  # before oauth2_provider: its templates replace DOT's
+    "oauth2_provider",
 ]
 
 STATIC_ROOT = VAR_DIR / "static"
@@ -63,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "koppel.common.web.middleware.ContentSecurityPolicyMiddleware",
+    "koppel.las.sso.middleware.PartnerFormActionMiddleware",  # after the CSP: see there
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,9 +113,30 @@ DATABASES = {"default": database(VAR_DIR / "las.sqlite3")}
 
 UWLR_MAX_REQUEST_BYTES = int(os.environ.get("UWLR_MAX_REQUEST_BYTES", 16 * 1024 * 1024))
 UWLR_AUTEUR = "Koppel LAS"
+KANTOORUREN = os.environ.get("KOPPEL_LAS_KANTOORUREN", "ma-vr 07:00-18:00")
 
 
 OTP_TOTP_ISSUER = "Koppel LAS"
+
+
+OIDC_HTTP_REDIRECTS = os.environ.get("KOPPEL_LAS_OIDC_HTTP_REDIRECTS", "1" if DEBUG else "0") == "1"
+# Not swapped; named because migrations referring to the swappable model resolve it from settings
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": oidc_private_key(os.environ.get("KOPPEL_LAS_OIDC_KEY"), VAR_DIR),
+    "OAUTH2_VALIDATOR_CLASS": "koppel.las.sso.validators.KoppelValidator",
+    "SCOPES": SCOPES,
+    "DEFAULT_SCOPES": ["openid"],
+    "PKCE_REQUIRED": True,
+    "OIDC_RESPONSE_TYPES_SUPPORTED": ["code"],
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"] if OIDC_HTTP_REDIRECTS else ["https"],
+    "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 15 * 60,
+    "ID_TOKEN_EXPIRE_SECONDS": 15 * 60,
+    "OIDC_RP_INITIATED_LOGOUT_ENABLED": True,
+    "OIDC_RP_INITIATED_LOGOUT_STRICT_REDIRECT_URIS": True,
+}
 
 
 LAS_URL = os.environ.get("KOPPEL_LAS_URL", "http://127.0.0.1:8001").rstrip("/")

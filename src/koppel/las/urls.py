@@ -1,4 +1,4 @@
-"""URLs of the LAS: the pages per area, the partner pages and the UWLR services."""
+"""URLs of the LAS: the pages per area, the partner pages, the UWLR services and the GKV."""
 
 from __future__ import annotations
 
@@ -11,4 +11,7 @@ urlpatterns = [
     path("beheer/", include("koppel.las.koppelingen.urls")),
     path("", include("koppel.las.partners.urls")),
     path("uwlr/", include("koppel.las.uwlr_service.urls")),
+    path("bao/services/cxf/v3/", include("koppel.las.gkv.urls")),
+    path("oidc/", include("koppel.las.sso.oidc_urls")),
+    path("beheer/", include("koppel.las.sso.urls")),
 ]

@@ -359,7 +359,12 @@ def test_step_5_a_teacher_scores_a_test_and_after_the_worker_the_las_shows_the_r
     las_page.get_by_label("Zoeken").press("Enter")
     las_page.wait_for_load_state()
     main(las_page).get_by_role("row").filter(has_text=nummer).get_by_role("link").first.click()
-    resultaten = main(las_page).get_by_role("row").filter(has_text=TOETS)
+    ontvangen = (
+        main(las_page)
+        .locator("section")
+        .filter(has=las_page.get_by_role("heading", name="Resultaten van koppelpartijen"))
+    )
+    resultaten = ontvangen.get_by_role("row").filter(has_text=TOETS)
     expect(resultaten).to_have_count(len(ONDERDELEN))
     for onderdeel, score in ONDERDELEN.items():
         expect(resultaten.filter(has_text=onderdeel)).to_contain_text(score)

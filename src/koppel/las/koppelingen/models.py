@@ -1,7 +1,8 @@
 """Koppelpartners (EA suppliers), their couplings per school, and the audit of data access.
 
-The autorisatiesleutel itself is never stored: only its HMAC-SHA256 digest with the pepper
-(``settings.KOPPEL_KEY_PEPPER``), so that a database leak does not leak usable keys.
+The autorisatiesleutel (UWLR) and the leveranciersleutel (GKV) are never stored: only their
+HMAC-SHA256 digests with the pepper (``settings.KOPPEL_KEY_PEPPER``), so that a database leak does
+not leak usable keys.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ RECHTEN = [
     (GKV_UITGEBREID, "GKV uitgebreid"),
     (SSO, "Single Sign On"),
 ]
+GKV_RECHTEN = (GKV_BASIS, GKV_UITGEBREID)
 
 # Gegevenstoegang.operatie of the school's own actions (UWLR calls use the operation's name)
 AFNEMEN = "Afnemen"
 NIEUWE_SLEUTEL = "Nieuwe autorisatiesleutel"
+NIEUWE_LEVERANCIERSLEUTEL = "Nieuwe leveranciersleutel"
 DEACTIVEREN = "Deactiveren"
 SUGGESTIE = "Suggestie"
 
@@ -83,6 +86,10 @@ class Koppeling(models.Model):
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
     sleutel_ingesteld_op = models.DateTimeField(null=True, blank=True)
+    leveranciersleutel_digest = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    leveranciersleutel_ingesteld_op = models.DateTimeField(null=True, blank=True)
     gedeactiveerd_op = models.DateTimeField(null=True, blank=True)
     mutatiedatum = models.DateTimeField(auto_now=True)
 

@@ -11,7 +11,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from koppel.las.koppelingen import keys
-from koppel.las.koppelingen.models import Gegevenstoegang, Koppeling, Koppelpartner, Recht
+from koppel.las.koppelingen.models import (
+    GKV_RECHTEN,
+    Gegevenstoegang,
+    Koppeling,
+    Koppelpartner,
+    Recht,
+)
 from koppel.las.school.models import School
 
 
@@ -48,6 +54,11 @@ def heeft_recht(partner_id: int, soort: str, *, today: dt.date) -> bool:
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=today))
         .exists()
     )
+
+
+def heeft_gkv_recht(partner_id: int) -> bool:
+    """Whether the partner has a GKV right (basis or uitgebreid), whatever its dates."""
+    return Recht.objects.filter(partner_id=partner_id, soort__in=GKV_RECHTEN).exists()
 
 
 # --- the school's Beheer pages ----------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Writes of partners and couplings: add a partner, suggest, activate, rekey, deactivate, audit.
 
+The GKV's leveranciersleutel works like the autorisatiesleutel (:func:`rekey_leverancier`).
+
 As in the manual, activating ("Afnemen") and setting a key ("Nieuwe autorisatiesleutel
 instellen") are two steps. A new autorisatiesleutel is returned exactly once by :func:`rekey`;
 only its digest is stored, so the old key stops working in the same transaction that sets a new
@@ -19,6 +21,8 @@ from koppel.las.koppelingen import keys
 from koppel.las.koppelingen.models import (
     AFNEMEN,
     DEACTIVEREN,
+    GKV_RECHTEN,
+    NIEUWE_LEVERANCIERSLEUTEL,
     NIEUWE_SLEUTEL,
     PROFIELEN,
     RECHTEN,
@@ -115,6 +119,7 @@ def activate(
     now = now or timezone.now()
     koppeling.actief, koppeling.geactiveerd_op, koppeling.geactiveerd_door = True, now, door
     koppeling.gedeactiveerd_op, koppeling.sleutel_digest = None, None
+    koppeling.leveranciersleutel_digest = None
     koppeling.save()
     _audit(koppeling, AFNEMEN, door=door, remote_addr=remote_addr)
     return koppeling
@@ -142,6 +147,29 @@ def rekey(
 
 
 @transaction.atomic
+def rekey_leverancier(
+    koppeling: Koppeling,
+    *,
+    door: str,
+    remote_addr: str | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """Set a new GKV leveranciersleutel on an active coupling of a partner with a GKV right and
+    return it (shown once, never stored). A previous leveranciersleutel stops working at once."""
+    koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
+    if not koppeling.actief:
+        raise InvalidState("Alleen een actieve koppeling krijgt een nieuwe leveranciersleutel.")
+    if not Recht.objects.filter(partner_id=koppeling.partner_id, soort__in=GKV_RECHTEN).exists():
+        raise InvalidState("Deze koppelpartij heeft geen recht op het GKV.")
+    sleutel = keys.new_autorisatiesleutel()
+    koppeling.leveranciersleutel_digest = keys.digest(sleutel, settings.KOPPEL_KEY_PEPPER)
+    koppeling.leveranciersleutel_ingesteld_op = now or timezone.now()
+    koppeling.save()
+    _audit(koppeling, NIEUWE_LEVERANCIERSLEUTEL, door=door, remote_addr=remote_addr)
+    return sleutel
+
+
+@transaction.atomic
 def deactivate(
     koppeling: Koppeling,
     *,
@@ -154,6 +182,7 @@ def deactivate(
     if not koppeling.actief:
         raise InvalidState("De koppeling is niet actief.")
     koppeling.actief, koppeling.sleutel_digest = False, None
+    koppeling.leveranciersleutel_digest = None
     koppeling.gedeactiveerd_op = now or timezone.now()
     koppeling.save()
     _audit(koppeling, DEACTIVEREN, door=door, remote_addr=remote_addr)

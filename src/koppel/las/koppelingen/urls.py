@@ -11,6 +11,11 @@ urlpatterns = [
     path("koppelingen/<int:pk>/", views.koppeling, name="koppeling"),
     path("koppelingen/<int:pk>/afnemen/", views.afnemen, name="afnemen"),
     path("koppelingen/<int:pk>/sleutel/", views.sleutel, name="sleutel"),
+    path(
+        "koppelingen/<int:pk>/leveranciersleutel/",
+        views.leveranciersleutel,
+        name="leveranciersleutel",
+    ),
     path("koppelingen/<int:pk>/deactiveren/", views.deactiveren, name="deactiveren"),
     path("koppelingen/<int:pk>/gegevensset/", views.gegevensset, name="gegevensset"),
     path("privacy/gegevenstoegang/", views.gegevenstoegang, name="gegevenstoegang"),

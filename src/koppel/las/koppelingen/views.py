@@ -27,7 +27,7 @@ from koppel.las.errors import InvalidState
 from koppel.las.koppelingen import gegevensset as gs
 from koppel.las.koppelingen import selectors, services
 from koppel.las.koppelingen.forms import ToegangFilterForm, XsdversieForm, kies_xsdversie
-from koppel.las.koppelingen.models import PROFIELEN, Gegevenstoegang, Koppeling
+from koppel.las.koppelingen.models import PROFIELEN, RECHTEN, Gegevenstoegang, Koppeling
 from koppel.las.school.models import School
 
 PER_PAGINA = 20
@@ -65,12 +65,17 @@ def lijst(request: HttpRequest) -> HttpResponse:
 
 
 def _koppeling_pagina(
-    request: HttpRequest, koppeling: Koppeling, sleutel: str | None = None
+    request: HttpRequest,
+    koppeling: Koppeling,
+    sleutel: str | None = None,
+    leveranciersleutel: str | None = None,
 ) -> HttpResponse:
     context = {
         "koppeling": koppeling,
         "rechten": _pagina(selectors.rechten_van_partner(koppeling.partner_id), PER_PAGINA),
         "sleutel": sleutel,
+        "heeft_gkv": selectors.heeft_gkv_recht(koppeling.partner_id),
+        "leveranciersleutel": leveranciersleutel,
     }
     return render(request, "koppelingen/koppeling.html", context)
 
@@ -145,6 +150,25 @@ def sleutel(request: HttpRequest, pk: int) -> HttpResponse:
     return _no_store(_koppeling_pagina(request, _koppeling(request, pk), sleutel=nieuw))
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@school_view(beheerder=True)
+def leveranciersleutel(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new GKV leveranciersleutel, shown once like the autorisatiesleutel (no redirect)."""
+    gekozen = _koppeling(request, pk)
+    if request.method != "POST":
+        context = {"koppeling": gekozen, "actie": "leveranciersleutel"}
+        return render(request, "koppelingen/bevestigen.html", context)
+    try:
+        nieuw = services.rekey_leverancier(
+            gekozen, door=_door(request), remote_addr=request.META.get("REMOTE_ADDR")
+        )
+    except InvalidState as error:
+        messages.error(request, str(error))
+        return redirect("koppelingen:koppeling", pk=gekozen.pk)
+    pagina = _koppeling_pagina(request, _koppeling(request, pk), leveranciersleutel=nieuw)
+    return _no_store(pagina)
+
+
 @require_safe
 @school_view(beheerder=True)
 def gegevensset(request: HttpRequest, pk: int) -> HttpResponse:
@@ -196,7 +220,7 @@ KOPPEN = (
     "Adres",
     "Door",
 )
-_PROFIELEN = dict(PROFIELEN)
+_PROFIELEN = dict(PROFIELEN) | dict(RECHTEN)  # GKV calls record the right used
 
 
 def _cellen(rij: Gegevenstoegang) -> list[str]:

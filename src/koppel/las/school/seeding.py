@@ -4,7 +4,9 @@ The same seed, BRIN and schooljaar always give the same school. Pupils are sprea
 kleuters sit in combination groups 1/2 and small year groups are combined (3/4, 5/6, 7/8), all with
 jaargroep ``C`` while each pupil keeps its own jaargroep. About 30 % of the pupils are in a
 samengestelde groep, about 90 % of pupils and teachers have an ECK-iD, 1 in 200 pupils awaits
-placement in a stamgroep.
+placement in a stamgroep. The pupil files (verzorgers, loopbaan, absences, scores; see
+:mod:`koppel.las.leerlingdossier.seeding`) come from a random generator of their own, so adding
+them left the rest of a seeded school as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from koppel.las.leerlingdossier.seeding import plan_dossiers
 from koppel.las.school import namen
 from koppel.las.school.seeding_people import ascii_slug, plan_leerkrachten, plan_leerlingen
 from koppel.las.school.seeding_plan import GroepPlan, SamengesteldeGroepPlan, SchoolPlan
@@ -106,4 +109,7 @@ def plan_school(
         samengestelde_groepen=tuple(samengesteld),
         leerlingen=tuple(lln),
         leerkrachten=tuple(plan_leerkrachten(rng, groepen, samengesteld, leerlingen, domein)),
+        dossiers=plan_dossiers(
+            random.Random(f"koppel-dossier:{seed}:{brincode}"), tuple(lln), tuple(groepen), start
+        ),
     )

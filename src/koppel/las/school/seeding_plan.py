@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from koppel.las.leerlingdossier.seeding_plan import DossierPlan
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GroepPlan:
@@ -62,3 +64,4 @@ class SchoolPlan:
     samengestelde_groepen: tuple[SamengesteldeGroepPlan, ...]
     leerlingen: tuple[LeerlingPlan, ...]
     leerkrachten: tuple[LeerkrachtPlan, ...] = field(default=())
+    dossiers: DossierPlan | None = None

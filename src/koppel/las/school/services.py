@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from koppel.las.errors import AlreadyExists, InvalidState
+from koppel.las.leerlingdossier import loopbaan, seeding_store
 from koppel.las.school.models import Groep, Leerkracht, Leerling, SamengesteldeGroep, School
 from koppel.las.school.seeding_plan import LeerlingPlan, SchoolPlan
 
@@ -24,13 +25,18 @@ def touch_school(school_id: int, *, now: dt.datetime | None = None) -> None:
 def move_leerling(
     leerling: Leerling, *, groep: Groep | None, jaargroep: str | None = None
 ) -> Leerling:
-    """Put a pupil in another stamgroep (``None``: in none), optionally with a new jaargroep."""
+    """Put a pupil in another stamgroep (``None``: in none), optionally with a new jaargroep.
+
+    The group history (``Groepsindeling``) closes the old placement and opens the new one today.
+    """
     if groep is not None and groep.school_id != leerling.school_id:
         raise InvalidState("De groep hoort niet bij de school van de leerling.")
     leerling.groep = groep
     if jaargroep is not None:
         leerling.jaargroep = jaargroep
     leerling.save()
+    schooljaar = School.objects.values_list("schooljaar", flat=True).get(pk=leerling.school_id)
+    loopbaan.record_groepswissel(leerling, schooljaar=schooljaar, today=timezone.localdate())
     touch_school(leerling.school_id)
     return leerling
 
@@ -52,6 +58,7 @@ def uitschrijven(leerling: Leerling, *, datum: dt.date) -> Leerling:
         raise InvalidState("De uitschrijvingsdatum ligt voor de inschrijvingsdatum.")
     leerling.uitschrijvingsdatum = datum
     leerling.save()
+    loopbaan.record_uitschrijving(leerling, datum=datum)
     touch_school(leerling.school_id)
     return leerling
 
@@ -97,10 +104,13 @@ def seed_school(
     samengesteld = _bulk_samengesteld(school, plan)
     _bulk_leerlingen(school, plan, groepen, samengesteld, progress)
     _bulk_leerkrachten(school, plan, groepen, samengesteld)
+    if plan.dossiers is not None:
+        seeding_store.store_dossiers(school, plan.dossiers)
     return school
 
 
 def _clear(school: School) -> None:
+    seeding_store.clear_dossiers(school)
     Leerling.objects.filter(school=school).delete()
     Leerkracht.objects.filter(school=school).delete()
     Groep.objects.filter(school=school).delete()
@@ -252,6 +262,7 @@ def add_leerling(school: School, gegevens: NieuweLeerling, *, today: dt.date) ->
         raise AlreadyExists(f"Leerlingnummer {key} is al in gebruik.")
     velden = {f.name: getattr(gegevens, f.name) for f in fields(gegevens)}
     leerling = Leerling.objects.create(school=school, **{**velden, "key": key})
+    loopbaan.record_inschrijving(leerling, schooljaar=school.schooljaar)
     touch_school(school.pk)
     return leerling
 

@@ -1,9 +1,11 @@
-"""URLs of the school pages: the top-bar sections Leerling, Groep, Medewerker and School."""
+"""URLs of the school pages: the top-bar sections Leerling, Groep, Medewerker and School, with the
+teachers' records of a groep (absences, method-test scores) from the leerlingdossier app."""
 
 from __future__ import annotations
 
 from django.urls import path
 
+from koppel.las.leerlingdossier import views as dossier
 from koppel.las.school import views
 
 app_name = "school"
@@ -24,6 +26,13 @@ urlpatterns = [
     ),
     path("groep/", views.groepen, name="groepen"),
     path("groep/<int:pk>/", views.groep, name="groep"),
+    path("groep/<int:pk>/absenties/", dossier.absenties, name="groep-absenties"),
+    path(
+        "groep/<int:pk>/absenties/<int:absentie>/verwijderen/",
+        dossier.absentie_verwijderen,
+        name="groep-absentie-verwijderen",
+    ),
+    path("groep/<int:pk>/toetsscore/", dossier.toetsscore_invoeren, name="groep-toetsscore"),
     path(
         "groep/samengesteld/<int:pk>/",
         views.samengestelde_groep,

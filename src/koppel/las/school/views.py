@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from koppel.las.accounts.access import school_view
 from koppel.las.errors import LasError
+from koppel.las.leerlingdossier.pages import dossier_van
 from koppel.las.resultaten.selectors import resultaten_van
 from koppel.las.school import forms, pages, services
 from koppel.las.school.models import Leerkracht, Leerling, School
@@ -72,6 +73,7 @@ def leerling(request: HttpRequest, pk: int) -> HttpResponse:
         "leerling": gevonden,
         **_zichtbare_groepen(zicht),
         "resultaten": resultaten_van(school_id=zicht.school_id, leerling_id=gevonden.pk),
+        "dossier": dossier_van(gevonden),
         "mag_wijzigen": _mag_wijzigen(request),
         "uitschrijven": forms.UitschrijvenForm(leerling=gevonden, today=timezone.localdate()),
     }

@@ -1,0 +1,141 @@
+"""Reads of the GKV: the coupling a leveranciersleutel belongs to, a partner's rights, and the
+school data as :mod:`.gegevens` values (only pupils enrolled today)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from koppel.las.gkv import gegevens as g
+from koppel.las.gkv.rechten import GKV_RECHTEN
+from koppel.las.koppelingen import keys
+from koppel.las.koppelingen.models import Koppeling, Koppelpartner, Recht
+from koppel.las.school.models import Groep, Leerkracht, Leerling, School
+from koppel.las.school.selectors import ingeschreven, school_by_brin
+
+M = TypeVar("M")
+T = TypeVar("T")
+
+__all__ = [
+    "gkv_rechten",
+    "koppeling_by_leveranciersleutel",
+    "partner_by_naam",
+    "school_by_brin",
+    "schoolgegevens",
+]
+
+
+def naam_past(naam: str, leveranciernaam: str) -> bool:
+    """Clients HTML-escape ``&`` in the supplier name; both spellings are the same name."""
+    return leveranciernaam.strip() in (naam, html.escape(naam, quote=False))
+
+
+def koppeling_by_leveranciersleutel(leveranciersleutel: str) -> Koppeling | None:
+    """The active coupling the key belongs to (digest lookup, constant-time compare)."""
+    pepper = settings.KOPPEL_KEY_PEPPER
+    koppeling = (
+        Koppeling.objects.select_related("school", "partner")
+        .filter(leveranciersleutel_digest=keys.digest(leveranciersleutel, pepper), actief=True)
+        .first()
+    )
+    if koppeling is None or not keys.matches(
+        leveranciersleutel, koppeling.leveranciersleutel_digest, pepper
+    ):
+        return None
+    return koppeling
+
+
+def partner_by_naam(leveranciernaam: str) -> Koppelpartner | None:
+    """The one partner with this name (for the audit of a refused call), else ``None``."""
+    kandidaten = [
+        p
+        for p in Koppelpartner.objects.filter(naam__iexact=html.unescape(leveranciernaam.strip()))
+        if naam_past(p.naam, leveranciernaam)
+    ]
+    return kandidaten[0] if len(kandidaten) == 1 else None
+
+
+def gkv_rechten(partner_id: int) -> list[Recht]:
+    return list(Recht.objects.filter(partner_id=partner_id, soort__in=GKV_RECHTEN))
+
+
+#: what :func:`schoolgegevens` can read; an operation names the lists it writes
+LIJSTEN = frozenset({"groepen", "groepsleden", "leerlingen", "medewerkers"})
+
+
+def schoolgegevens(
+    school: School, *, vandaag: dt.date, lijsten: frozenset[str] = LIJSTEN
+) -> g.Schoolgegevens:
+    """The school's data; only the ``lijsten`` asked for are read (``groepsleden``: the pupils
+    and teachers of each group)."""
+    leerlingen = Leerling.objects.filter(ingeschreven(vandaag), school=school).order_by("key")
+    groepen = Groep.objects.filter(school=school).order_by("naam", "key")
+    if "groepsleden" in lijsten:
+        groepen = groepen.prefetch_related(
+            Prefetch("leerlingen", queryset=leerlingen.only("key", "groep_id")),
+            Prefetch("leerkrachten", queryset=Leerkracht.objects.only("key")),
+        )
+    medewerkers = Leerkracht.objects.filter(school=school).order_by("key")
+    return g.Schoolgegevens(
+        schooljaar=school.schooljaar,
+        groepen=_lees(lijsten, "groepen", groepen, lambda gr: _groep(gr, "groepsleden" in lijsten)),
+        leerlingen=_lees(lijsten, "leerlingen", leerlingen.select_related("groep"), _leerling),
+        medewerkers=_lees(
+            lijsten, "medewerkers", medewerkers.prefetch_related("groepen"), _medewerker
+        ),
+    )
+
+
+def _lees(
+    lijsten: frozenset[str], naam: str, rows: Iterable[M], maak: Callable[[M], T]
+) -> tuple[T, ...]:
+    return tuple(map(maak, rows)) if naam in lijsten else ()
+
+
+def _groep(groep: Groep, met_leden: bool) -> g.Groep:
+    return g.Groep(
+        id=groep.key,
+        naam=groep.naam,
+        jaargroep=groep.jaargroep,
+        omschrijving=groep.omschrijving,
+        mutatiedatum=groep.mutatiedatum,
+        leerlingen=tuple(ll.key for ll in groep.leerlingen.all()) if met_leden else (),
+        medewerkers=tuple(lk.key for lk in groep.leerkrachten.all()) if met_leden else (),
+    )
+
+
+def _leerling(leerling: Leerling) -> g.Leerling:
+    return g.Leerling(
+        id=leerling.key,
+        leerlingnummer=leerling.key,
+        achternaam=leerling.achternaam,
+        tussenvoegsel=leerling.voorvoegsel,
+        voornamen=leerling.voornamen,
+        voorletters=leerling.voorletters,
+        roepnaam=leerling.roepnaam,
+        geboortedatum=leerling.geboortedatum,
+        geslacht=leerling.geslacht,
+        jaargroep=leerling.jaargroep,
+        groep=leerling.groep.key if leerling.groep else None,
+        inschrijvingsdatum=leerling.inschrijvingsdatum,
+        uitschrijvingsdatum=leerling.uitschrijvingsdatum,
+    )
+
+
+def _medewerker(leerkracht: Leerkracht) -> g.Medewerker:
+    return g.Medewerker(
+        id=leerkracht.key,
+        achternaam=leerkracht.achternaam,
+        tussenvoegsel=leerkracht.voorvoegsel,
+        voorletters=leerkracht.voorletters,
+        roepnaam=leerkracht.roepnaam,
+        gebruikersnaam=leerkracht.gebruikersnaam,
+        email=leerkracht.emailadres,
+        functie=leerkracht.get_rol_display(),
+        groepen=tuple(groep.key for groep in leerkracht.groepen.all()),
+    )

@@ -1,0 +1,96 @@
+"""Writes of what teachers record: absences and raw method-test scores.
+
+Each service runs in one transaction, checks the pure rules of :mod:`~.regels` (raising
+:class:`~koppel.las.errors.InvalidState` with the Dutch message) and bumps the pupil's
+``mutatiedatum`` so that UWLR and GKV (``laatstontvangengegevens``) see the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from koppel.las.errors import AlreadyExists, InvalidState
+from koppel.las.leerlingdossier import regels
+from koppel.las.leerlingdossier.models import Absentie, Methodetoets, MethodetoetsScore
+from koppel.las.school.models import Leerling
+
+
+def touch_leerling(leerling_id: int, *, now: dt.datetime | None = None) -> None:
+    """Record that the pupil's data changed."""
+    Leerling.objects.filter(pk=leerling_id).update(mutatiedatum=now or timezone.now())
+
+
+def _check_datum(leerling: Leerling, datum: dt.date, today: dt.date) -> None:
+    fout = regels.datum_fout(
+        datum,
+        inschrijvingsdatum=leerling.inschrijvingsdatum,
+        uitschrijvingsdatum=leerling.uitschrijvingsdatum,
+        today=today,
+    )
+    if fout:
+        raise InvalidState(fout)
+
+
+@transaction.atomic
+def record_absentie(
+    leerling: Leerling,
+    *,
+    datum: dt.date,
+    dagdeel: str,
+    soort: str,
+    opmerking: str = "",
+    door: str,
+    today: dt.date,
+) -> Absentie:
+    """Record an absence; refused when the pupil already has one for an overlapping dagdeel."""
+    _check_datum(leerling, datum, today)
+    bestaand = Absentie.objects.select_for_update().filter(leerling=leerling, datum=datum)
+    if any(regels.dagdelen_botsen(dagdeel, a.dagdeel) for a in bestaand):
+        raise AlreadyExists(
+            f"Voor {leerling} is op {datum:%d-%m-%Y} al een absentie geregistreerd."
+        )
+    absentie = Absentie.objects.create(
+        leerling=leerling,
+        datum=datum,
+        dagdeel=dagdeel,
+        soort=soort,
+        opmerking=opmerking,
+        ingevoerd_door=door,
+    )
+    touch_leerling(leerling.pk)
+    return absentie
+
+
+@transaction.atomic
+def delete_absentie(absentie: Absentie) -> None:
+    leerling_id = absentie.leerling_id
+    absentie.delete()
+    touch_leerling(leerling_id)
+
+
+@transaction.atomic
+def enter_toetsscore(
+    leerling: Leerling,
+    *,
+    toets: Methodetoets,
+    datum: dt.date,
+    ruwe_score: str,
+    door: str,
+    today: dt.date,
+) -> MethodetoetsScore:
+    """Store a raw score exactly as typed (only surrounding spaces dropped); nothing is computed."""
+    if toets.school_id != leerling.school_id:
+        raise InvalidState("De toets hoort niet bij de school van de leerling.")
+    _check_datum(leerling, datum, today)
+    ruwe_score = ruwe_score.strip()
+    fout = regels.ruwe_score_fout(ruwe_score, maximumscore=toets.maximumscore)
+    if fout:
+        raise InvalidState(fout)
+    score = MethodetoetsScore.objects.create(
+        toets=toets, leerling=leerling, datum=datum, ruwe_score=ruwe_score, ingevoerd_door=door
+    )
+    touch_leerling(leerling.pk)
+    return score
