@@ -75,6 +75,26 @@ def las_redirect_uri(las: LasProcess, sso: LasSso, uri: str) -> None:
     )
 
 
+def las_post_logout_uri(las: LasProcess, sso: LasSso, uri: str) -> None:
+    """Where RP-initiated logout may send the user back to: the EA's log-in page."""
+    las.python(
+        "from oauth2_provider.models import Application\n"
+        f"Application.objects.filter(client_id={sso.client_id!r})"
+        f".update(post_logout_redirect_uris={uri!r})"
+    )
+
+
+def las_uitloggen(http: httpx.Client, logout_url: str) -> str:
+    """Follow the LAS's logout request as the user's browser: confirm when asked. Returns where
+    the LAS sends the browser back to."""
+    response = http.get(logout_url)
+    if response.status_code == 200 and 'name="allow"' in response.text:
+        data = _hidden(response.text) | {"allow": "Uitloggen"}
+        response = http.post(str(response.url), data=data)
+    assert response.status_code == 302, response.text[:300]
+    return urljoin(str(response.url), response.headers["location"])
+
+
 _EA_SETUP = """
 from django.contrib.auth.models import User
 from django.utils import timezone

@@ -1,7 +1,7 @@
 """The EA's "Inloggen met ParnasSys" against a real LAS process (the relying party over real HTTP,
 the EA itself through Django's test client): first sign-in asks "Is dit uw account?", the next
 one signs in directly; a tampered state, an unknown account or a school without an approved
-coupling are refused in Dutch."""
+coupling are refused in Dutch; "Uitloggen" in the EA ends the LAS session too."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ from tests.ea.sso_seeding import (
     LAS_ENV,
     LasSso,
     ea_env,
+    las_post_logout_uri,
     las_redirect_uri,
     las_sign_in,
     las_sso_setup,
+    las_uitloggen,
 )
 from tests.support.las_process import LasProcess
 
@@ -39,6 +41,7 @@ def las_sso() -> Iterator[tuple[LasProcess, LasSso]]:
     with LasProcess(workers=1, env=LAS_ENV) as las:
         sso = las_sso_setup(las)
         las_redirect_uri(las, sso, "http://127.0.0.1:8002" + TERUG)  # settings.EA_URL in tests
+        las_post_logout_uri(las, sso, "http://127.0.0.1:8002/inloggen/")
         yield las, sso
 
 
@@ -188,3 +191,18 @@ def test_a_replayed_code_is_refused(
     path = location.removeprefix("http://127.0.0.1:8002")
     client.get(path)
     assert client.get(path).status_code == 403  # the attempt is gone from the session
+
+
+def test_logging_out_of_the_ea_ends_the_las_session_too(
+    ea: LasSso, client: Client, juf: User, las_browser: httpx.Client
+) -> None:
+    _terug(client, las_browser)
+    client.post("/inloggen/las/bevestigen/", {"antwoord": "ja"})
+    response = client.post("/uitloggen/")
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    logout_url = httpx.URL(response.context["las_url"])
+    assert logout_url.path == "/oidc/logout/" and logout_url.params["id_token_hint"]
+    assert las_uitloggen(las_browser, str(logout_url)) == "http://127.0.0.1:8002/inloggen/"
+    assert "Je bent uitgelogd." in client.get("/inloggen/").content.decode()
+    login_page = las_browser.get(_naar_las(client), follow_redirects=True)
+    assert 'name="password"' in login_page.text  # the LAS asks for the password again

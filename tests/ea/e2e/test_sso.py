@@ -1,6 +1,7 @@
 """End to end: a teacher clicks "Inloggen met ParnasSys" in the EA, logs in at the LAS, grants
 consent, confirms the account once and lands in the EA signed in; the next sign-in skips consent;
-after the school's beheerder revokes it in the LAS, consent is asked again.
+after the school's beheerder revokes it in the LAS, consent is asked again; "Uitloggen" in the EA
+logs out of the LAS too, so the next "Inloggen met ParnasSys" asks for the LAS password again.
 
 A real LAS (OpenID Connect provider, http redirect URIs allowed on loopback) and a real EA run
 side by side; Boom's client is registered with the EA's address once the EA runs.
@@ -21,6 +22,7 @@ from tests.ea.sso_seeding import (
     WACHTWOORD,
     ea_env,
     ea_sso_setup,
+    las_post_logout_uri,
     las_redirect_uri,
     las_sso_setup,
 )
@@ -36,6 +38,7 @@ def systemen() -> Iterator[tuple[LasProcess, EaProcess]]:
         sso = las_sso_setup(las)
         with EaProcess(las=las, workers=1, env=ea_env(sso)) as ea:
             las_redirect_uri(las, sso, f"{ea.base_url}/inloggen/las/parnassys/terug/")
+            las_post_logout_uri(las, sso, f"{ea.base_url}/inloggen/")
             ea_sso_setup(ea)
             yield las, ea
 
@@ -78,6 +81,17 @@ def _intrekken(new_context: NewContext, las: LasProcess) -> None:
     expect(page.get_by_role("row").filter(has_text="Juf Jansen")).to_have_count(0)
 
 
+def _uitloggen(page: Page, ea: EaProcess, las: LasProcess) -> None:
+    """Log out in the EA; the LAS asks to log out there too and sends the user back."""
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(f"{las.base_url}/oidc/logout/**")
+    vraag = page.get_by_role("main")
+    expect(vraag.get_by_text(f"{PARTNER} vraagt je ook uit te loggen")).to_be_visible()
+    vraag.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(f"{ea.base_url}/inloggen/")
+    expect(page.get_by_role("status")).to_contain_text("Je bent uitgelogd.")
+
+
 def test_sign_in_with_parnassys_asks_consent_once_and_again_after_revocation(
     systemen: tuple[LasProcess, EaProcess], new_context: NewContext
 ) -> None:
@@ -94,3 +108,8 @@ def test_sign_in_with_parnassys_asks_consent_once_and_again_after_revocation(
     page = _met_parnassys(new_context, ea, las)
     _toestaan(page)
     _ingelogd_in_de_ea(page, ea)  # the link stays: consent was revoked, not the account link
+
+    _uitloggen(page, ea, las)
+    page.get_by_role("link", name="Inloggen met ParnasSys").click()
+    page.wait_for_url(f"{las.base_url}/inloggen/**")
+    expect(page.get_by_label("Wachtwoord")).to_be_visible()  # the LAS session is gone

@@ -130,5 +130,7 @@ def test_data_set_lines_expand_to_paths_with_their_ancestors() -> None:
 
 
 def test_the_basis_data_sets_are_part_of_the_uitgebreid_ones() -> None:
-    for operatie in OPERATIES.values():
+    basis = [op for op in OPERATIES.values() if GKV_BASIS in op.datasets]
+    assert len(basis) == 3  # getLeerlingen, getMedewerkers, getGroepen
+    for operatie in basis:
         assert operatie.datasets[GKV_BASIS] <= operatie.datasets[GKV_UITGEBREID]

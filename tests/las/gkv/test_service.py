@@ -59,8 +59,9 @@ def test_get_medewerkers_delivers_teachers_with_user_name_email_and_groups(
     assert set(groepen) == set(leerkracht.groepen.values_list("key", flat=True))
 
 
-@pytest.mark.parametrize("operatie", list(OPERATIES))
-@pytest.mark.parametrize("recht", [GKV_BASIS, GKV_UITGEBREID])
+@pytest.mark.parametrize(
+    ("operatie", "recht"), [(op, recht) for op in OPERATIES for recht in OPERATIES[op].datasets]
+)
 def test_every_delivered_element_is_in_the_data_set_and_valid_against_the_xsd(
     gkv: Gkv, gekoppeld: GkvKoppeling, operatie: str, recht: str
 ) -> None:

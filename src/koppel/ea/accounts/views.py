@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
+
+from koppel.ea.sso import uitloggen as sso_uitloggen
 
 
 @require_POST
 def uitloggen(request: HttpRequest) -> HttpResponse:
+    """Log out of the EA; after signing in with the LAS, on to the LAS to log out there too."""
+    las_sessie = sso_uitloggen.las_sessie(request.session)  # before logout() empties the session
     logout(request)
     messages.success(request, "Je bent uitgelogd.")
-    return redirect("accounts:inloggen")
+    return sso_uitloggen.na_uitloggen(request, las_sessie)

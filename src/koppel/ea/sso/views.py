@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koppel.ea.errors import EaError, NotFound
-from koppel.ea.sso import providers, rp, selectors, services
+from koppel.ea.sso import providers, rp, selectors, services, uitloggen
 
 POGING = "ea_sso_poging"
 BEVESTIGING = "ea_sso_bevestiging"
@@ -98,7 +98,7 @@ def _na_identiteit(
 ) -> HttpResponse:
     user = selectors.gekoppeld_account(identiteit)
     if user is not None:
-        return _login(request, user, provider, next_url)
+        return _login(request, user, provider, next_url, id_token=identiteit.id_token)
     user = selectors.passend_account(identiteit)
     if user is None:
         return _weiger(request, GEEN_ACCOUNT)
@@ -112,16 +112,26 @@ def _na_identiteit(
         "eckid": identiteit.eckid,
         "naam": identiteit.naam,
         "next_url": next_url,
+        "id_token": identiteit.id_token,
     }
     return redirect("ea_sso:bevestigen")
 
 
 def _login(
-    request: HttpRequest, user: User, provider: providers.Provider, next_url: str
+    request: HttpRequest,
+    user: User,
+    provider: providers.Provider,
+    next_url: str,
+    *,
+    id_token: str,
 ) -> HttpResponse:
     if not selectors.mag_inloggen(user, provider.code):
         return _weiger(request, GEEN_KOPPELING.format(naam=provider.naam))
     login(request, user, backend=BACKEND)
+    if id_token:  # for "Uitloggen" to end the LAS session too
+        uitloggen.onthoud(
+            request.session, uitloggen.LasSessie(provider=provider.code, id_token=id_token)
+        )
     return redirect(next_url)
 
 
@@ -157,4 +167,5 @@ def _bevestigd(request: HttpRequest, wacht: dict[str, Any], user: User) -> HttpR
         )
     except EaError as error:
         return _weiger(request, str(error))
-    return _login(request, user, _provider(wacht["provider"]), wacht["next_url"])
+    provider = _provider(wacht["provider"])
+    return _login(request, user, provider, wacht["next_url"], id_token=wacht.get("id_token", ""))

@@ -37,13 +37,13 @@ class Knoop:
         if waarde is None or waarde == "":
             return
         if (knoop := self.kind(naam)) is not None:
-            knoop.element.text = _tekst(waarde)
+            knoop.element.text = tekst(waarde)
 
     def lijst(self, naam: str) -> Knoop | None:
         return self.kind(naam)
 
 
-def _tekst(waarde: object) -> str:
+def tekst(waarde: object) -> str:
     if isinstance(waarde, bool):
         return "true" if waarde else "false"
     if isinstance(waarde, dt.datetime):

@@ -5,7 +5,10 @@ A path is relative to the ``return`` element of an answer (``leerlingen/leerling
 nothing outside a partner's data set can be sent; the tests compare every delivered element with
 these sets. GKV basis is the fixed, limited set of the partner page (names, birth date, gender,
 groups with jaargroep, description and mutation date, teachers with user name, e-mail and groups,
-group assignments); GKV uitgebreid adds the rest of what the LAS holds.
+group assignments); GKV uitgebreid adds the rest of what the LAS holds, and alone has the
+operations on the pupil file (verzorgers, absenties, loopbaan, toetsen, LGF). Verzorger phone
+numbers are sent only when not secret; an absence's free-text remark is never sent (it may hold
+health details the soort already covers).
 """
 
 from __future__ import annotations
@@ -70,3 +73,28 @@ GROEPEN_BASIS = paden(
     "groepen/groep/medewerkers/medewerker",
 )
 GROEPEN_UITGEBREID = GROEPEN_BASIS
+
+# --- GKV uitgebreid only: the pupil file ------------------------------------------------------
+
+VERZORGERS_UITGEBREID = paden(
+    ADRESSEN[0],
+    "verzorgers/verzorger/{id,achternaam,tussenvoegsel,voorletters,roepNaam,email,telefoon,adres}",
+    "verzorgers/verzorger/relaties/relatie/{leerling,relatie,wettelijkGezag,volgorde}",
+)
+ABSENTIES_UITGEBREID = paden("absenties/absentie/{id,leerling,datum,dagdeel,soort}")
+LOOPBAAN_UITGEBREID = paden(
+    "leerlingen/leerling/id",
+    "leerlingen/leerling/inschrijvingen/inschrijving/"
+    "{id,datumInschrijving,datumUitschrijving,soort,schoolVanHerkomst}",
+    "leerlingen/leerling/groepsindelingen/groepsindeling/"
+    "{id,groepnaam,schooljaar,jaargroep,vanaf,tot}",
+    "leerlingen/leerling/uitstroom/{datum,bestemming,schooladvies,schoolVanBestemming}",
+)
+TOETSEN_UITGEBREID = paden(
+    "methodetoetsen/methodetoets/{id,methode,naam,vakgebied,maximumscore}",
+    "toetsscores/toetsscore/{id,leerling,methodetoets,datum,ruweScore}",
+)
+LGF_UITGEBREID = paden(
+    "arrangementen/arrangement/{id,leerling,soort,begindatum,einddatum,omschrijving}"
+)
+EDEXML_UITGEBREID = paden("edexml")  # the base64 EDEXML 2.1 document (see .edexml)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from koppel.las.gkv.dossier import Dossier
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +84,10 @@ class Schoolgegevens:
     """What one call reads: the school year (``2026-2027``) and the lists the operation needs."""
 
     schooljaar: str
+    brincode: str = ""
+    dependancecode: str = ""
+    peilmoment: dt.datetime | None = None  # when the data was read (EDEXML aanmaakdatum)
     groepen: tuple[Groep, ...] = ()
     leerlingen: tuple[Leerling, ...] = ()
     medewerkers: tuple[Medewerker, ...] = ()
+    dossier: Dossier | None = None  # the pupil file, for the GKV uitgebreid operations

@@ -2,9 +2,9 @@
 
 Adding an operation is one writer function (in :mod:`.antwoorden` or a module of its own), one
 entry here (its data sets per right, most preferred right first, and the lists of school data it
-reads, see :data:`koppel.las.gkv.selectors.LIJSTEN`) and one element pair in
-``schemas/gkv.xsd`` (plus the operation in ``schemas/gkv.wsdl``). An operation only GKV
-uitgebreid may use simply has no ``GKV_BASIS`` data set.
+reads, see :data:`koppel.las.gkv.selectors.LIJSTEN` and :data:`koppel.las.gkv.dossier.LIJSTEN`)
+and one element pair in ``schemas/gkv.xsd`` (plus the operation in ``schemas/gkv.wsdl``). An
+operation only GKV uitgebreid may use simply has no ``GKV_BASIS`` data set.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from koppel.las.gkv import antwoorden
+from koppel.las.gkv import antwoorden, antwoorden_dossier, edexml
 from koppel.las.gkv import datasets as d
 from koppel.las.gkv import gegevens as g
 from koppel.las.gkv.build import Knoop
@@ -33,7 +33,7 @@ def _operatie(
     naam: str,
     schrijf: Schrijver,
     *,
-    basis: d.Dataset | None,
+    basis: d.Dataset | None = None,
     uitgebreid: d.Dataset,
     lijsten: str,
 ) -> Operatie:
@@ -51,7 +51,7 @@ OPERATIES: dict[str, Operatie] = {
             antwoorden.leerlingen,
             basis=d.LEERLINGEN_BASIS,
             uitgebreid=d.LEERLINGEN_UITGEBREID,
-            lijsten="groepen leerlingen",
+            lijsten="groepen leerlingen adressen",
         ),
         _operatie(
             "getMedewerkers",
@@ -66,6 +66,39 @@ OPERATIES: dict[str, Operatie] = {
             basis=d.GROEPEN_BASIS,
             uitgebreid=d.GROEPEN_UITGEBREID,
             lijsten="groepen groepsleden",
+        ),
+        _operatie(
+            "getVerzorgers",
+            antwoorden_dossier.verzorgers,
+            uitgebreid=d.VERZORGERS_UITGEBREID,
+            lijsten="verzorgers",
+        ),
+        _operatie(
+            "getAbsenties",
+            antwoorden_dossier.absenties,
+            uitgebreid=d.ABSENTIES_UITGEBREID,
+            lijsten="absenties",
+        ),
+        _operatie(
+            "getLoopbaan",
+            antwoorden_dossier.loopbaan,
+            uitgebreid=d.LOOPBAAN_UITGEBREID,
+            lijsten="loopbaan",
+        ),
+        _operatie(
+            "getToetsen",
+            antwoorden_dossier.toetsen,
+            uitgebreid=d.TOETSEN_UITGEBREID,
+            lijsten="toetsen",
+        ),
+        _operatie(
+            "getLgf", antwoorden_dossier.lgf, uitgebreid=d.LGF_UITGEBREID, lijsten="loopbaan"
+        ),
+        _operatie(
+            "getEdexml",
+            edexml.schrijf,
+            uitgebreid=d.EDEXML_UITGEBREID,
+            lijsten="groepen leerlingen medewerkers",
         ),
     )
 }

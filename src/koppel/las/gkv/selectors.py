@@ -69,7 +69,11 @@ LIJSTEN = frozenset({"groepen", "groepsleden", "leerlingen", "medewerkers"})
 
 
 def schoolgegevens(
-    school: School, *, vandaag: dt.date, lijsten: frozenset[str] = LIJSTEN
+    school: School,
+    *,
+    vandaag: dt.date,
+    lijsten: frozenset[str] = LIJSTEN,
+    peilmoment: dt.datetime | None = None,
 ) -> g.Schoolgegevens:
     """The school's data; only the ``lijsten`` asked for are read (``groepsleden``: the pupils
     and teachers of each group)."""
@@ -83,6 +87,9 @@ def schoolgegevens(
     medewerkers = Leerkracht.objects.filter(school=school).order_by("key")
     return g.Schoolgegevens(
         schooljaar=school.schooljaar,
+        brincode=school.brincode,
+        dependancecode=school.dependancecode,
+        peilmoment=peilmoment,
         groepen=_lees(lijsten, "groepen", groepen, lambda gr: _groep(gr, "groepsleden" in lijsten)),
         leerlingen=_lees(lijsten, "leerlingen", leerlingen.select_related("groep"), _leerling),
         medewerkers=_lees(

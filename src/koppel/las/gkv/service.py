@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from koppel.las.gkv import dossier, selectors, wire
 from koppel.las.gkv import gegevens as g
-from koppel.las.gkv import selectors, wire
 from koppel.las.gkv.build import Knoop
 from koppel.las.gkv.faults import InterneFout, LeveranciersleutelOngeldig, UwlrFault, fault_for
 from koppel.las.gkv.operations import OPERATIES, Operatie
@@ -130,7 +130,7 @@ def _lever(t: GkvToegang, verzoek: wire.GkvVerzoek, aanroep: Aanroep) -> Antwoor
     details: dict[str, object] = {"profiel": t.recht, "remote_addr": aanroep.remote_addr}
     try:
         root, ret = wire.nieuw_antwoord(t.operatie.naam)
-        gegevens = _gegevens(t, verzoek.schooljaar, aanroep.now)
+        gegevens = _gegevens(t, verzoek, aanroep.now)
         aantal = t.operatie.schrijf(Knoop(ret, "", t.operatie.datasets[t.recht]), gegevens)
     except Exception:  # the process edge of a call: log, audit and answer Server.InterneFout
         logger.exception("GKV %s failed for koppeling %s", t.operatie.naam, t.koppeling.pk)
@@ -140,13 +140,19 @@ def _lever(t: GkvToegang, verzoek: wire.GkvVerzoek, aanroep: Aanroep) -> Antwoor
     return Antwoord(200, to_bytes(root))
 
 
-def _gegevens(t: GkvToegang, schooljaar: str, now: dt.datetime) -> g.Schoolgegevens:
+def _gegevens(t: GkvToegang, verzoek: wire.GkvVerzoek, now: dt.datetime) -> g.Schoolgegevens:
     """The school's data; another school year than the one the LAS holds has none."""
     school = t.koppeling.school
-    if schooljaar != school.schooljaar:
-        return g.Schoolgegevens(schooljaar=schooljaar)
+    if verzoek.schooljaar != school.schooljaar:
+        return g.Schoolgegevens(schooljaar=verzoek.schooljaar)
     vandaag = timezone.localdate(now)
-    return selectors.schoolgegevens(school, vandaag=vandaag, lijsten=t.operatie.lijsten)
+    lijsten = t.operatie.lijsten
+    gegevens = selectors.schoolgegevens(school, vandaag=vandaag, lijsten=lijsten, peilmoment=now)
+    if not lijsten & dossier.LIJSTEN:
+        return gegevens
+    periode = dossier.Periode(vanaf=verzoek.vanaf, tot=verzoek.tot)
+    gelezen = dossier.dossiergegevens(school, vandaag=vandaag, lijsten=lijsten, periode=periode)
+    return dossier.met_dossier(gegevens, gelezen)
 
 
 def _record(

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpR
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from koppel.common.web.body import read_limited
 from koppel.las.gkv import schemas, service, wire
 from koppel.las.gkv.faults import OngeldigBericht
 from koppel.las.gkv.rechten import Kantooruren, parse_kantooruren
@@ -22,21 +23,9 @@ def _kantooruren(tekst: str) -> Kantooruren:
     return parse_kantooruren(tekst)
 
 
-def _read_body(request: HttpRequest, limit: int) -> bytes | None:
-    """The body, or ``None`` when it exceeds ``limit`` (reads at most ``limit + 1`` bytes)."""
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        return None
-    body = request.read(limit + 1)
-    return None if len(body) > limit else body
-
-
 def _post(request: HttpRequest) -> HttpResponse:
     limit = settings.UWLR_MAX_REQUEST_BYTES
-    body = _read_body(request, limit)
+    body = read_limited(request, limit)
     if body is None:
         fault = OngeldigBericht("Het bericht is groter dan toegestaan")
         return HttpResponse(wire.fault_bytes(fault), status=500, content_type=XML)

@@ -2,12 +2,14 @@
 
 A request is a SOAP 1.1 envelope whose body holds ``<operation>`` in :data:`NS` with the
 unqualified children ``leveranciernaam``, ``leveranciersleutel``, ``brinnummer`` and
-``schooljaar`` (``2026 / 2027``). The answer is ``<operation>Response/return`` with unqualified
+``schooljaar`` (``2026 / 2027``), and for ``getAbsenties`` the optional ``vanafDatum`` and
+``totDatum`` (``JJJJ-MM-DD``). The answer is ``<operation>Response/return`` with unqualified
 children. The ``SOAPAction`` header, when sent, must name the operation (quoted or not).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from koppel.uwlr import envelope, xmlsafe
 NS = "http://www.topicus.nl/parnassys"
 VELDEN = ("leveranciernaam", "leveranciersleutel", "brinnummer", "schooljaar")
 _SCHOOLJAAR = re.compile(r"(\d{4})\s*/\s*(\d{4})")
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BRINNUMMER = re.compile(r"(\d{2}[A-Z]{2})(\d{2})?")
 
 
@@ -31,6 +34,8 @@ class GkvVerzoek:
     brincode: str
     dependancecode: str
     schooljaar: str  # as the LAS stores it: 2026-2027
+    vanaf: dt.date | None = None  # optional vanafDatum (getAbsenties)
+    tot: dt.date | None = None  # optional totDatum (getAbsenties)
 
     def __repr__(self) -> str:  # never show the key
         return f"GkvVerzoek({self.operatie}, {self.leveranciernaam!r}, {self.brincode})"
@@ -60,7 +65,22 @@ def lees_verzoek(
         brincode=brincode,
         dependancecode=dependancecode,
         schooljaar=_schooljaar(waarden["schooljaar"]),
+        vanaf=_datum(element, "vanafDatum"),
+        tot=_datum(element, "totDatum"),
     )
+
+
+def _datum(element: etree._Element, naam: str) -> dt.date | None:
+    """An optional ``JJJJ-MM-DD`` child (unqualified), else ``None``."""
+    tekst = (element.findtext(naam) or "").strip()
+    if not tekst:
+        return None
+    try:
+        if _DATUM.fullmatch(tekst):
+            return dt.date.fromisoformat(tekst)
+    except ValueError:
+        pass
+    raise OngeldigBericht(f"Ongeldige {naam} '{tekst}': verwacht JJJJ-MM-DD")
 
 
 def _waarden(element: etree._Element) -> dict[str, str]:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound
 from django.views.decorators.csrf import csrf_exempt
 
+from koppel.common.web.body import read_limited
 from koppel.las.uwlr_service import endpoints
 from koppel.las.uwlr_service.operations import Toegang
 from koppel.uwlr import schemas
@@ -23,25 +24,13 @@ from koppel.uwlr.server import CONTENT_TYPE, UwlrService
 XML = "text/xml; charset=utf-8"
 
 
-def _read_body(request: HttpRequest, limit: int) -> bytes | None:
-    """The body, or ``None`` when it exceeds ``limit`` (reads at most ``limit + 1`` bytes)."""
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        return None
-    body = request.read(limit + 1)
-    return None if len(body) > limit else body
-
-
 def _too_large() -> HttpResponse:
     fault = OngeldigBericht("Het bericht is groter dan toegestaan").to_message()
     return HttpResponse(encode(fault), status=500, content_type=CONTENT_TYPE)
 
 
 def _post(request: HttpRequest, service: UwlrService[Toegang]) -> HttpResponse:
-    body = _read_body(request, settings.UWLR_MAX_REQUEST_BYTES)
+    body = read_limited(request, settings.UWLR_MAX_REQUEST_BYTES)
     if body is None:
         return _too_large()
     antwoord = service.handle(

@@ -1,0 +1,102 @@
+"""``getEdexml``: the school as an EDEXML 2.1 document, base64-encoded in ``return/edexml``.
+
+The document is the plain EDEXML 2.1 school export: root ``EDEX`` without namespace (as
+``EDEXML.structuur.xsd`` has it), ``school`` (schooljaar, brincode, dependancecode, aanmaakdatum,
+auteur, xsdversie ``2.1``), then ``groepen/groep``, ``leerlingen/leerling`` and
+``leerkrachten/leerkracht`` with ``key`` attributes and references by ``key``. Element names and
+order follow the EDEXML 2.1 types in :mod:`koppel.uwlr.schemas` (``edexml.xsd``); the official
+``EDEXML.structuur.xsd`` itself is not in the project, so the document is not validated against it.
+It holds only EDEXML's own fields: no addresses, phone numbers or national numbers.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from lxml import etree
+
+from koppel.las.gkv import gegevens as g
+from koppel.las.gkv.build import Knoop, tekst
+
+AUTEUR = "Koppel LAS"
+XSDVERSIE = "2.1"
+
+
+def document(gegevens: g.Schoolgegevens) -> etree._Element:
+    """The ``EDEX`` element of the school's data."""
+    edex = etree.Element("EDEX")
+    _school(etree.SubElement(edex, "school"), gegevens)
+    groepen = etree.SubElement(edex, "groepen")
+    for groep in gegevens.groepen:
+        _groep(_item(groepen, "groep", groep.id), groep)
+    leerlingen = etree.SubElement(edex, "leerlingen")
+    for leerling in gegevens.leerlingen:
+        _leerling(_item(leerlingen, "leerling", leerling.id), leerling)
+    leerkrachten = etree.SubElement(edex, "leerkrachten")
+    for medewerker in gegevens.medewerkers:
+        _leerkracht(_item(leerkrachten, "leerkracht", medewerker.id), medewerker)
+    return edex
+
+
+def schrijf(ret: Knoop, gegevens: g.Schoolgegevens) -> int:
+    """The GKV writer: the document, base64, in ``return/edexml``."""
+    inhoud = etree.tostring(document(gegevens), xml_declaration=True, encoding="UTF-8")
+    ret.veld("edexml", base64.b64encode(inhoud).decode("ascii"))
+    return len(gegevens.leerlingen)
+
+
+def _item(lijst: etree._Element, naam: str, key: str) -> etree._Element:
+    return etree.SubElement(lijst, naam, key=key)
+
+
+def _velden(element: etree._Element, velden: tuple[tuple[str, object], ...]) -> None:
+    for naam, waarde in velden:
+        if waarde is not None and waarde != "":
+            etree.SubElement(element, naam).text = tekst(waarde)
+
+
+def _school(school: etree._Element, gegevens: g.Schoolgegevens) -> None:
+    _velden(school, (
+        ("schooljaar", gegevens.schooljaar), ("brincode", gegevens.brincode),
+        ("dependancecode", gegevens.dependancecode), ("aanmaakdatum", gegevens.peilmoment),
+        ("auteur", AUTEUR), ("xsdversie", XSDVERSIE),
+    ))  # fmt: skip
+
+
+def _groep(item: etree._Element, groep: g.Groep) -> None:
+    _velden(item, (
+        ("naam", groep.naam), ("jaargroep", groep.jaargroep),
+        ("omschrijving", groep.omschrijving), ("mutatiedatum", groep.mutatiedatum),
+    ))  # fmt: skip
+
+
+def _leerling(item: etree._Element, leerling: g.Leerling) -> None:
+    _naam(
+        item, leerling.achternaam, leerling.tussenvoegsel, leerling.voorletters, leerling.roepnaam
+    )
+    _velden(item, (
+        ("geboortedatum", leerling.geboortedatum), ("geslacht", leerling.geslacht),
+        ("jaargroep", leerling.jaargroep),
+    ))  # fmt: skip
+    if leerling.groep:
+        etree.SubElement(item, "groep", key=leerling.groep)
+    _velden(item, (("instroomdatum", leerling.inschrijvingsdatum),))
+
+
+def _leerkracht(item: etree._Element, medewerker: g.Medewerker) -> None:
+    _naam(item, medewerker.achternaam, medewerker.tussenvoegsel, medewerker.voorletters,
+          medewerker.roepnaam)  # fmt: skip
+    _velden(item, (("gebruikersnaam", medewerker.gebruikersnaam), ("emailadres", medewerker.email)))
+    if medewerker.groepen:
+        groepen = etree.SubElement(item, "groepen")
+        for key in medewerker.groepen:
+            etree.SubElement(groepen, "groep", key=key)
+
+
+def _naam(
+    item: etree._Element, achternaam: str, voorvoegsel: str, voorletters: str, roepnaam: str
+) -> None:
+    _velden(item, (
+        ("achternaam", achternaam), ("voorvoegsel", voorvoegsel), ("voorletters-1", voorletters),
+        ("roepnaam", roepnaam),
+    ))  # fmt: skip
