@@ -16,18 +16,23 @@ from django.utils import timezone
 from lxml import etree
 
 from koppel.las.koppelingen.models import GKV_UITGEBREID, Recht
-from koppel.las.school.models import Leerling, School
+from koppel.las.school.models import Leerling, SamengesteldeGroep, School, Vestiging
 from koppel.las.school.selectors import ingeschreven
 from tests.las.gkv import client as gkv_client
 from tests.las.gkv.conftest import Gkv, GkvKoppeling
 from tests.las.gkv.support import return_element
 from tests.support.las_process import LasProcess
+from tests.support.official_edexml import edexml_errors
+
+
+def _document(content: bytes) -> bytes:
+    tekst = return_element(content).findtext("edexml")
+    assert tekst, content
+    return base64.b64decode(tekst)
 
 
 def _edex(content: bytes) -> etree._Element:
-    tekst = return_element(content).findtext("edexml")
-    assert tekst, content
-    return etree.fromstring(base64.b64decode(tekst))
+    return etree.fromstring(_document(content))
 
 
 def _xp(element: etree._Element, pad: str) -> list[str]:
@@ -65,6 +70,49 @@ def test_a_pupil_in_the_edexml_export_has_the_name_and_birth_date_of_the_databas
     assert item.findtext("achternaam") == leerling.achternaam
     assert item.findtext("geboortedatum") == leerling.geboortedatum.isoformat()
     assert next(c.tag for c in item) == "achternaam"
+
+
+@pytest.mark.django_db
+def test_the_edexml_export_is_valid_against_the_official_edexml_2_1_types(
+    gkv: Gkv, gekoppeld: GkvKoppeling, school: School
+) -> None:
+    Recht.objects.filter(partner_id=gekoppeld.koppeling.partner_id).update(soort=GKV_UITGEBREID)
+    Vestiging.objects.create(school=school, key="V-1", naam="Dependance De Wilg")
+    document = _document(gkv("getEdexml").content)
+    assert edexml_errors(document) == []
+    edex = etree.fromstring(document)
+    assert _xp(edex, "vestigingen/vestiging/@key") == ["V-1"]
+
+
+@pytest.mark.django_db
+def test_the_edexml_export_holds_the_samengestelde_groepen_and_eck_ids(
+    gkv: Gkv, gekoppeld: GkvKoppeling, school: School
+) -> None:
+    Recht.objects.filter(partner_id=gekoppeld.koppeling.partner_id).update(soort=GKV_UITGEBREID)
+    edex = _edex(gkv("getEdexml").content)
+    sg = SamengesteldeGroep.objects.filter(school=school)
+    assert (
+        set(_xp(edex, "groepen/samengestelde_groep/@key"))
+        == set(sg.values_list("key", flat=True))
+        != set()
+    )
+    lid = Leerling.objects.filter(school=school, samengestelde_groepen__isnull=False).first()
+    assert lid is not None
+    item = edex.find(f"leerlingen/leerling[@key='{lid.key}']")
+    assert item is not None
+    assert set(_xp(item, "samengestelde_groepen/samengestelde_groep/@key")) == set(
+        lid.samengestelde_groepen.values_list("key", flat=True)
+    )
+    met_eckid = Leerling.objects.filter(school=school, eckid__isnull=False).first()
+    assert met_eckid is not None
+    assert _xp(edex, f"leerlingen/leerling[@key='{met_eckid.key}']/@eckid") == [met_eckid.eckid]
+    leerkracht = school.leerkrachten.filter(samengestelde_groepen__isnull=False).first()
+    assert leerkracht is not None
+    lk = edex.find(f"leerkrachten/leerkracht[@key='{leerkracht.key}']")
+    assert lk is not None and lk.findtext("rol") == leerkracht.rol
+    assert set(_xp(lk, "groepen/samengestelde_groep/@key")) == set(
+        leerkracht.samengestelde_groepen.values_list("key", flat=True)
+    )
 
 
 # --- a real LAS process ------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """``getEdexml``: the school as an EDEXML 2.1 document, base64-encoded in ``return/edexml``.
 
-The document is the plain EDEXML 2.1 school export: root ``EDEX`` without namespace (as
-``EDEXML.structuur.xsd`` has it), ``school`` (schooljaar, brincode, dependancecode, aanmaakdatum,
-auteur, xsdversie ``2.1``), then ``groepen/groep``, ``leerlingen/leerling`` and
-``leerkrachten/leerkracht`` with ``key`` attributes and references by ``key``. Element names and
-order follow the EDEXML 2.1 types in :mod:`koppel.uwlr.schemas` (``edexml.xsd``); the official
-``EDEXML.structuur.xsd`` itself is not in the project, so the document is not validated against it.
+The document is the plain EDEXML 2.1 school export: root ``EDEX`` without namespace, ``school``
+(schooljaar, brincode, dependancecode, aanmaakdatum, auteur, xsdversie ``2.1``), ``vestigingen``,
+``groepen`` (stamgroepen, then samengestelde groepen), ``leerlingen`` and ``leerkrachten``, with
+``key`` (and ``eckid`` where known) attributes and references by ``key``. Element names and order
+follow EDEXML 2.1; the tests validate the export against the official EDEXML 2.1 types. One
+deliberate difference: the official ``EDEXSchooljaarType`` lists school years only up to 2024-2025,
+so current years are written in the same ``jjjj-jjjj`` form as UWLR does.
 It holds only EDEXML's own fields: no addresses, phone numbers or national numbers.
 """
 
@@ -26,15 +27,25 @@ def document(gegevens: g.Schoolgegevens) -> etree._Element:
     """The ``EDEX`` element of the school's data."""
     edex = etree.Element("EDEX")
     _school(etree.SubElement(edex, "school"), gegevens)
-    groepen = etree.SubElement(edex, "groepen")
-    for groep in gegevens.groepen:
-        _groep(_item(groepen, "groep", groep.id), groep)
+    if gegevens.vestigingen:
+        vestigingen = etree.SubElement(edex, "vestigingen")
+        for vestiging in gegevens.vestigingen:
+            _vestiging(_item(vestigingen, "vestiging", vestiging.id), vestiging)
+    if gegevens.groepen or gegevens.samengestelde_groepen:
+        groepen = etree.SubElement(edex, "groepen")
+        for groep in gegevens.groepen:
+            _groep(_item(groepen, "groep", groep.id), groep)
+        for sg in gegevens.samengestelde_groepen:
+            _samengestelde_groep(_item(groepen, "samengestelde_groep", sg.id), sg)
     leerlingen = etree.SubElement(edex, "leerlingen")
     for leerling in gegevens.leerlingen:
-        _leerling(_item(leerlingen, "leerling", leerling.id), leerling)
-    leerkrachten = etree.SubElement(edex, "leerkrachten")
-    for medewerker in gegevens.medewerkers:
-        _leerkracht(_item(leerkrachten, "leerkracht", medewerker.id), medewerker)
+        _leerling(_item(leerlingen, "leerling", leerling.id, leerling.eckid), leerling)
+    if gegevens.medewerkers:
+        leerkrachten = etree.SubElement(edex, "leerkrachten")
+        for medewerker in gegevens.medewerkers:
+            _leerkracht(
+                _item(leerkrachten, "leerkracht", medewerker.id, medewerker.eckid), medewerker
+            )
     return edex
 
 
@@ -45,8 +56,11 @@ def schrijf(ret: Knoop, gegevens: g.Schoolgegevens) -> int:
     return len(gegevens.leerlingen)
 
 
-def _item(lijst: etree._Element, naam: str, key: str) -> etree._Element:
-    return etree.SubElement(lijst, naam, key=key)
+def _item(lijst: etree._Element, naam: str, key: str, eckid: str = "") -> etree._Element:
+    item = etree.SubElement(lijst, naam, key=key)
+    if eckid:
+        item.set("eckid", eckid)
+    return item
 
 
 def _velden(element: etree._Element, velden: tuple[tuple[str, object], ...]) -> None:
@@ -70,6 +84,20 @@ def _groep(item: etree._Element, groep: g.Groep) -> None:
     ))  # fmt: skip
 
 
+def _vestiging(item: etree._Element, vestiging: g.Vestiging) -> None:
+    _velden(item, (
+        ("naam", vestiging.naam), ("omschrijving", vestiging.omschrijving),
+        ("mutatiedatum", vestiging.mutatiedatum),
+    ))  # fmt: skip
+
+
+def _samengestelde_groep(item: etree._Element, groep: g.SamengesteldeGroep) -> None:
+    _velden(item, (
+        ("naam", groep.naam), ("omschrijving", groep.omschrijving),
+        ("mutatiedatum", groep.mutatiedatum),
+    ))  # fmt: skip
+
+
 def _leerling(item: etree._Element, leerling: g.Leerling) -> None:
     _naam(
         item, leerling.achternaam, leerling.tussenvoegsel, leerling.voorletters, leerling.roepnaam
@@ -80,17 +108,30 @@ def _leerling(item: etree._Element, leerling: g.Leerling) -> None:
     ))  # fmt: skip
     if leerling.groep:
         etree.SubElement(item, "groep", key=leerling.groep)
-    _velden(item, (("instroomdatum", leerling.inschrijvingsdatum),))
+    if leerling.samengestelde_groepen:
+        lijst = etree.SubElement(item, "samengestelde_groepen")
+        for key in leerling.samengestelde_groepen:
+            etree.SubElement(lijst, "samengestelde_groep", key=key)
+    _velden(item, (
+        ("instroomdatum", leerling.inschrijvingsdatum),
+        ("uitstroomdatum", leerling.uitschrijvingsdatum), ("mutatiedatum", leerling.mutatiedatum),
+    ))  # fmt: skip
 
 
 def _leerkracht(item: etree._Element, medewerker: g.Medewerker) -> None:
     _naam(item, medewerker.achternaam, medewerker.tussenvoegsel, medewerker.voorletters,
           medewerker.roepnaam)  # fmt: skip
-    _velden(item, (("gebruikersnaam", medewerker.gebruikersnaam), ("emailadres", medewerker.email)))
-    if medewerker.groepen:
+    _velden(item, (
+        ("gebruikersnaam", medewerker.gebruikersnaam), ("emailadres", medewerker.email),
+        ("rol", medewerker.rol),
+    ))  # fmt: skip
+    if medewerker.groepen or medewerker.samengestelde_groepen:
         groepen = etree.SubElement(item, "groepen")
         for key in medewerker.groepen:
             etree.SubElement(groepen, "groep", key=key)
+        for key in medewerker.samengestelde_groepen:
+            etree.SubElement(groepen, "samengestelde_groep", key=key)
+    _velden(item, (("mutatiedatum", medewerker.mutatiedatum),))
 
 
 def _naam(

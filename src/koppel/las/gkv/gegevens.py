@@ -46,6 +46,22 @@ class Groep:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SamengesteldeGroep:
+    id: str
+    naam: str
+    omschrijving: str
+    mutatiedatum: dt.datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vestiging:
+    id: str
+    naam: str
+    omschrijving: str
+    mutatiedatum: dt.datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Leerling:
     id: str
     leerlingnummer: str
@@ -61,6 +77,9 @@ class Leerling:
     inschrijvingsdatum: dt.date
     uitschrijvingsdatum: dt.date | None
     adres: Adres | None = None
+    eckid: str = ""
+    mutatiedatum: dt.datetime | None = None
+    samengestelde_groepen: tuple[str, ...] = ()  # read only with the list "samengestelde_groepen"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +94,10 @@ class Medewerker:
     functie: str
     groepen: tuple[str, ...] = ()
     adres: Adres | None = None
+    eckid: str = ""
+    rol: str = ""  # the EDEX role code (LRK, IB, ...); ``functie`` is its Dutch name
+    mutatiedatum: dt.datetime | None = None
+    samengestelde_groepen: tuple[str, ...] = ()  # read only with the list "samengestelde_groepen"
     mobiel: Telefoon | None = None
     telefoon_werk: Telefoon | None = None
 
@@ -88,6 +111,8 @@ class Schoolgegevens:
     dependancecode: str = ""
     peilmoment: dt.datetime | None = None  # when the data was read (EDEXML aanmaakdatum)
     groepen: tuple[Groep, ...] = ()
+    samengestelde_groepen: tuple[SamengesteldeGroep, ...] = ()
+    vestigingen: tuple[Vestiging, ...] = ()
     leerlingen: tuple[Leerling, ...] = ()
     medewerkers: tuple[Medewerker, ...] = ()
     dossier: Dossier | None = None  # the pupil file, for the GKV uitgebreid operations

@@ -98,7 +98,7 @@ OPERATIES: dict[str, Operatie] = {
             "getEdexml",
             edexml.schrijf,
             uitgebreid=d.EDEXML_UITGEBREID,
-            lijsten="groepen leerlingen medewerkers",
+            lijsten="groepen samengestelde_groepen vestigingen leerlingen medewerkers",
         ),
     )
 }

@@ -15,7 +15,14 @@ from koppel.las.gkv import gegevens as g
 from koppel.las.gkv.rechten import GKV_RECHTEN
 from koppel.las.koppelingen import keys
 from koppel.las.koppelingen.models import Koppeling, Koppelpartner, Recht
-from koppel.las.school.models import Groep, Leerkracht, Leerling, School
+from koppel.las.school.models import (
+    Groep,
+    Leerkracht,
+    Leerling,
+    SamengesteldeGroep,
+    School,
+    Vestiging,
+)
 from koppel.las.school.selectors import ingeschreven, school_by_brin
 
 M = TypeVar("M")
@@ -65,7 +72,10 @@ def gkv_rechten(partner_id: int) -> list[Recht]:
 
 
 #: what :func:`schoolgegevens` can read; an operation names the lists it writes
-LIJSTEN = frozenset({"groepen", "groepsleden", "leerlingen", "medewerkers"})
+#: (``samengestelde_groepen`` also reads each pupil's and teacher's memberships)
+LIJSTEN = frozenset(
+    {"groepen", "groepsleden", "leerlingen", "medewerkers", "samengestelde_groepen", "vestigingen"}
+)
 
 
 def schoolgegevens(
@@ -85,15 +95,39 @@ def schoolgegevens(
             Prefetch("leerkrachten", queryset=Leerkracht.objects.only("key")),
         )
     medewerkers = Leerkracht.objects.filter(school=school).order_by("key")
+    met_sg = "samengestelde_groepen" in lijsten
+    if met_sg:
+        leerlingen = leerlingen.prefetch_related("samengestelde_groepen")
+        medewerkers = medewerkers.prefetch_related("samengestelde_groepen")
     return g.Schoolgegevens(
         schooljaar=school.schooljaar,
         brincode=school.brincode,
         dependancecode=school.dependancecode,
         peilmoment=peilmoment,
         groepen=_lees(lijsten, "groepen", groepen, lambda gr: _groep(gr, "groepsleden" in lijsten)),
-        leerlingen=_lees(lijsten, "leerlingen", leerlingen.select_related("groep"), _leerling),
+        samengestelde_groepen=_lees(
+            lijsten,
+            "samengestelde_groepen",
+            SamengesteldeGroep.objects.filter(school=school).order_by("naam", "key"),
+            _samengestelde_groep,
+        ),
+        vestigingen=_lees(
+            lijsten,
+            "vestigingen",
+            Vestiging.objects.filter(school=school).order_by("key"),
+            _vestiging,
+        ),
+        leerlingen=_lees(
+            lijsten,
+            "leerlingen",
+            leerlingen.select_related("groep"),
+            lambda ll: _leerling(ll, met_sg),
+        ),
         medewerkers=_lees(
-            lijsten, "medewerkers", medewerkers.prefetch_related("groepen"), _medewerker
+            lijsten,
+            "medewerkers",
+            medewerkers.prefetch_related("groepen"),
+            lambda lk: _medewerker(lk, met_sg),
         ),
     )
 
@@ -116,7 +150,29 @@ def _groep(groep: Groep, met_leden: bool) -> g.Groep:
     )
 
 
-def _leerling(leerling: Leerling) -> g.Leerling:
+def _samengestelde_groep(groep: SamengesteldeGroep) -> g.SamengesteldeGroep:
+    return g.SamengesteldeGroep(
+        id=groep.key,
+        naam=groep.naam,
+        omschrijving=groep.omschrijving,
+        mutatiedatum=groep.mutatiedatum,
+    )
+
+
+def _vestiging(vestiging: Vestiging) -> g.Vestiging:
+    return g.Vestiging(
+        id=vestiging.key,
+        naam=vestiging.naam,
+        omschrijving=vestiging.omschrijving,
+        mutatiedatum=vestiging.mutatiedatum,
+    )
+
+
+def _sg_keys(rij: Leerling | Leerkracht, met_sg: bool) -> tuple[str, ...]:
+    return tuple(sorted(sg.key for sg in rij.samengestelde_groepen.all())) if met_sg else ()
+
+
+def _leerling(leerling: Leerling, met_sg: bool) -> g.Leerling:
     return g.Leerling(
         id=leerling.key,
         leerlingnummer=leerling.key,
@@ -131,10 +187,13 @@ def _leerling(leerling: Leerling) -> g.Leerling:
         groep=leerling.groep.key if leerling.groep else None,
         inschrijvingsdatum=leerling.inschrijvingsdatum,
         uitschrijvingsdatum=leerling.uitschrijvingsdatum,
+        eckid=leerling.eckid or "",
+        mutatiedatum=leerling.mutatiedatum,
+        samengestelde_groepen=_sg_keys(leerling, met_sg),
     )
 
 
-def _medewerker(leerkracht: Leerkracht) -> g.Medewerker:
+def _medewerker(leerkracht: Leerkracht, met_sg: bool) -> g.Medewerker:
     return g.Medewerker(
         id=leerkracht.key,
         achternaam=leerkracht.achternaam,
@@ -145,4 +204,8 @@ def _medewerker(leerkracht: Leerkracht) -> g.Medewerker:
         email=leerkracht.emailadres,
         functie=leerkracht.get_rol_display(),
         groepen=tuple(groep.key for groep in leerkracht.groepen.all()),
+        eckid=leerkracht.eckid or "",
+        rol=leerkracht.rol,
+        mutatiedatum=leerkracht.mutatiedatum,
+        samengestelde_groepen=_sg_keys(leerkracht, met_sg),
     )
