@@ -58,11 +58,15 @@ format: install ## Apply ruff's fixes and formatting
 test: install postgres browser redis ## Everything CI runs: lint, the library tests, each Django project on SQLite and PostgreSQL
 	$(MAKE) lint
 	$(MAKE) test-uwlr
+	$(MAKE) test-demo
 	$(MAKE) $(DJANGO_PROJECTS:%=test-%-sqlite)
 	$(MAKE) $(DJANGO_PROJECTS:%=test-%-postgres)
 
 test-uwlr: install ## Run the koppel.uwlr tests (no Django)
 	$(PYTEST) tests/uwlr
+
+test-demo: install browser ## Click through the README's demo walkthrough against scripts/demo itself
+	$(PYTEST) tests/demo
 
 test-%-sqlite: install ## Run tests/<project> on SQLite, e.g. make test-las-sqlite
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
