@@ -125,3 +125,15 @@ def test_gkv_calls_and_refusals_show_on_the_gegevenstoegang_page(
     zichtbaar = _tekst(beheerder_client.get("/beheer/privacy/gegevenstoegang/").content)
     assert "getLeerlingen GKV basis" in zichtbaar
     assert "getGroepen" in zichtbaar and "Client.LeveranciersleutelOngeldig" in zichtbaar
+
+
+def test_a_leveranciersleutel_form_shown_before_the_last_change_sets_no_other_key(
+    gekoppeld: GkvKoppeling,
+) -> None:
+    koppeling = Koppeling.objects.get(pk=gekoppeld.koppeling.pk)
+    oude_stand = koppeling.leveranciersleutelstand
+    koppelingen.rekey_leverancier(koppeling, door="Anna", stand=oude_stand)
+    digest = Koppeling.objects.get(pk=koppeling.pk).leveranciersleutel_digest
+    with pytest.raises(InvalidState, match="intussen al een nieuwe leveranciersleutel"):
+        koppelingen.rekey_leverancier(koppeling, door="Anna", stand=oude_stand)
+    assert Koppeling.objects.get(pk=koppeling.pk).leveranciersleutel_digest == digest

@@ -221,6 +221,44 @@ def test_a_second_key_is_confirmed_first_and_stops_the_old_key(
     assert uwlr_fault(post, nieuw) is None
 
 
+def _stand(content: str, actie: str) -> str:
+    """The hidden ``stand`` of the page's POST form to ``actie``."""
+    (waarde,) = html.fromstring(content).xpath(
+        f'//form[@method="post"][contains(@action, "/{actie}/")]//input[@name="stand"]/@value'
+    )
+    return str(waarde)
+
+
+def test_a_resubmitted_key_form_sets_no_other_key_and_says_why(
+    beheerder_client: Client, koppeling: Koppeling, post: Post
+) -> None:
+    beheerder_client.post(url(koppeling, "afnemen"))
+    stand = _stand(page(beheerder_client, url(koppeling)), "sleutel")
+    assert stand == ""  # no key yet
+    eerste = beheerder_client.post(url(koppeling, "sleutel"), {"stand": stand})
+    sleutel = SLEUTEL.search(eerste.content.decode()).group(1)  # type: ignore[union-attr]
+    digest = Koppeling.objects.get(pk=koppeling.pk).sleutel_digest
+
+    nogmaals = beheerder_client.post(url(koppeling, "sleutel"), {"stand": stand}, follow=True)
+    assert SLEUTEL.search(nogmaals.content.decode()) is None
+    assert "Er is intussen al een nieuwe autorisatiesleutel ingesteld" in text(
+        nogmaals.content.decode()
+    )
+    assert Koppeling.objects.get(pk=koppeling.pk).sleutel_digest == digest
+    assert uwlr_fault(post, sleutel) is None
+
+    nieuwe_stand = _stand(eerste.content.decode(), "sleutel")  # the dialog on the key's page
+    assert nieuwe_stand != stand
+    assert new_key_met(beheerder_client, koppeling, nieuwe_stand) != sleutel
+
+
+def new_key_met(client: Client, koppeling: Koppeling, stand: str) -> str:
+    response = client.post(url(koppeling, "sleutel"), {"stand": stand})
+    found = SLEUTEL.search(response.content.decode())
+    assert found is not None
+    return found.group(1)
+
+
 # --- Deactiveren ----------------------------------------------------------------------------------
 
 

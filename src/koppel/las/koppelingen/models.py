@@ -104,6 +104,18 @@ class Koppeling(models.Model):
     def __str__(self) -> str:
         return f"{self.partner} – {self.school}"
 
+    @property
+    def sleutelstand(self) -> str:
+        """When the current key was set ("" without one): the key forms send it back, so that a
+        resubmitted form (a reload of the page that showed the key) does not set yet another."""
+        return self.sleutel_ingesteld_op.isoformat() if self.sleutel_ingesteld_op else ""
+
+    @property
+    def leveranciersleutelstand(self) -> str:
+        """As :attr:`sleutelstand`, for the leveranciersleutel."""
+        ingesteld = self.leveranciersleutel_ingesteld_op
+        return ingesteld.isoformat() if ingesteld else ""
+
 
 class Gegevenstoegang(models.Model):
     """Audit: every delivery to, and every refusal of, an identified partner, and every

@@ -84,6 +84,13 @@ def suggest(
     return koppeling
 
 
+AL_INGESTELD = (
+    "Er is intussen al een nieuwe {soort} ingesteld, bijvoorbeeld doordat het formulier opnieuw is "
+    "verstuurd. Die sleutel wordt niet nog eens getoond; stel zo nodig opnieuw een nieuwe "
+    "{soort} in."
+)
+
+
 def _set_new_key(koppeling: Koppeling, now: dt.datetime) -> str:
     sleutel = keys.new_autorisatiesleutel()
     koppeling.sleutel_digest = keys.digest(sleutel, settings.KOPPEL_KEY_PEPPER)
@@ -132,14 +139,18 @@ def rekey(
     door: str,
     remote_addr: str | None = None,
     now: dt.datetime | None = None,
+    stand: str | None = None,
 ) -> str:
     """Set a new key on an active coupling and return it (shown once, never stored).
 
-    A previous key stops working at once.
+    A previous key stops working at once. ``stand`` is the :attr:`~Koppeling.sleutelstand` the
+    form was shown with: when the key changed since, nothing changes (a resubmitted form).
     """
     koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
     if not koppeling.actief:
         raise InvalidState("Alleen een actieve koppeling krijgt een nieuwe autorisatiesleutel.")
+    if stand is not None and stand != koppeling.sleutelstand:
+        raise InvalidState(AL_INGESTELD.format(soort="autorisatiesleutel"))
     sleutel = _set_new_key(koppeling, now or timezone.now())
     koppeling.save()
     _audit(koppeling, NIEUWE_SLEUTEL, door=door, remote_addr=remote_addr)
@@ -153,12 +164,16 @@ def rekey_leverancier(
     door: str,
     remote_addr: str | None = None,
     now: dt.datetime | None = None,
+    stand: str | None = None,
 ) -> str:
     """Set a new GKV leveranciersleutel on an active coupling of a partner with a GKV right and
-    return it (shown once, never stored). A previous leveranciersleutel stops working at once."""
+    return it (shown once, never stored). A previous leveranciersleutel stops working at once;
+    ``stand`` as in :func:`rekey`."""
     koppeling = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
     if not koppeling.actief:
         raise InvalidState("Alleen een actieve koppeling krijgt een nieuwe leveranciersleutel.")
+    if stand is not None and stand != koppeling.leveranciersleutelstand:
+        raise InvalidState(AL_INGESTELD.format(soort="leveranciersleutel"))
     if not Recht.objects.filter(partner_id=koppeling.partner_id, soort__in=GKV_RECHTEN).exists():
         raise InvalidState("Deze koppelpartij heeft geen recht op het GKV.")
     sleutel = keys.new_autorisatiesleutel()

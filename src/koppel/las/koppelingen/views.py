@@ -142,7 +142,10 @@ def sleutel(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "koppelingen/bevestigen.html", context)
     try:
         nieuw = services.rekey(
-            gekozen, door=_door(request), remote_addr=request.META.get("REMOTE_ADDR")
+            gekozen,
+            door=_door(request),
+            remote_addr=request.META.get("REMOTE_ADDR"),
+            stand=request.POST.get("stand"),
         )
     except InvalidState as error:
         messages.error(request, str(error))
@@ -160,7 +163,10 @@ def leveranciersleutel(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "koppelingen/bevestigen.html", context)
     try:
         nieuw = services.rekey_leverancier(
-            gekozen, door=_door(request), remote_addr=request.META.get("REMOTE_ADDR")
+            gekozen,
+            door=_door(request),
+            remote_addr=request.META.get("REMOTE_ADDR"),
+            stand=request.POST.get("stand"),
         )
     except InvalidState as error:
         messages.error(request, str(error))
