@@ -7,14 +7,33 @@ the flags below; :class:`PageProblems` collects what a page breaks that a test d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, ViewportSize, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    ViewportSize,
+    sync_playwright,
+)
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "TIMEOUT_MS", "VIEWPORT", "PageProblems", "chromium"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "TIMEOUT_MS",
+    "VIEWPORT",
+    "NewContext",
+    "PageProblems",
+    "chromium",
+    "contexts",
+]
+
+#: opens a browser context (its own cookie jar: one per user and system) on a base URL
+NewContext = Callable[[str], BrowserContext]
 
 # Without the background-networking flags Chromium would try to reach Google's services from a
 # closed network; --no-sandbox because tests may run as root.
@@ -43,6 +62,26 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def contexts(browser: Browser) -> Iterator[NewContext]:
+    """Open browser contexts on base URLs; all are closed at the end, and then a page that broke
+    the Content-Security-Policy or threw a JavaScript error fails the test."""
+    opened: list[BrowserContext] = []
+    problems = PageProblems()
+
+    def _new(base_url: str) -> BrowserContext:
+        context = browser.new_context(base_url=base_url, viewport=VIEWPORT, locale="nl-NL")
+        context.set_default_timeout(TIMEOUT_MS)
+        context.on("page", problems.watch)
+        opened.append(context)
+        return context
+
+    yield _new
+    for context in opened:
+        context.close()
+    assert not problems.problems, "\n".join(problems.problems)
 
 
 class PageProblems:

@@ -9,14 +9,14 @@ the test that opened it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser
 
-from tests.support.browser import TIMEOUT_MS, VIEWPORT, PageProblems, chromium
+from tests.support.browser import NewContext, chromium, contexts
 
-NewContext = Callable[[str], BrowserContext]
+__all__ = ["NewContext"]
 
 
 @pytest.fixture(scope="session")
@@ -28,17 +28,5 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def new_context(browser: Browser) -> Iterator[NewContext]:
     """Open browser contexts on a system's base URL; all closed after the test."""
-    contexts: list[BrowserContext] = []
-    problems = PageProblems()
-
-    def _new(base_url: str) -> BrowserContext:
-        context = browser.new_context(base_url=base_url, viewport=VIEWPORT, locale="nl-NL")
-        context.set_default_timeout(TIMEOUT_MS)
-        context.on("page", problems.watch)
-        contexts.append(context)
-        return context
-
-    yield _new
-    for context in contexts:
-        context.close()
-    assert not problems.problems, "\n".join(problems.problems)
+    with contexts(browser) as new:
+        yield new

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.support.browser import TIMEOUT_MS, VIEWPORT, PageProblems, chromium
+from tests.support.browser import chromium, contexts
 from tests.support.las_process import LasProcess
 
 NewContext = Callable[[], BrowserContext]
@@ -29,20 +29,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def new_context(browser: Browser, las: LasProcess) -> Iterator[NewContext]:
     """Open browser contexts (separate cookie jars: one per user) on the LAS; all closed after."""
-    contexts: list[BrowserContext] = []
-    problems = PageProblems()
-
-    def _new() -> BrowserContext:
-        context = browser.new_context(base_url=las.base_url, viewport=VIEWPORT, locale="nl-NL")
-        context.set_default_timeout(TIMEOUT_MS)
-        context.on("page", problems.watch)
-        contexts.append(context)
-        return context
-
-    yield _new
-    for context in contexts:
-        context.close()
-    assert not problems.problems, "\n".join(problems.problems)
+    with contexts(browser) as new:
+        yield lambda: new(las.base_url)
 
 
 @pytest.fixture
