@@ -1,5 +1,5 @@
 """Reads of the pupil-file pages: the sections of the leerling page, the absence grid of a group
-for one day, and the latest scores entered for a group.
+for one day, the latest scores entered for a group, and the verzorgers a pupil could be linked to.
 
 The caller has already checked that the role may see the pupil or the group
 (:mod:`koppel.las.school.pages`); these reads only gather what belongs to it.
@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from koppel.las.leerlingdossier.models import (
     Absentie,
@@ -21,6 +21,7 @@ from koppel.las.leerlingdossier.models import (
     LeerlingVerzorger,
     MethodetoetsScore,
     Uitstroom,
+    Verzorger,
 )
 from koppel.las.school.models import Groep, Leerling
 from koppel.las.school.pages import nog_ingeschreven
@@ -93,3 +94,26 @@ def recente_scores(groep: Groep) -> QuerySet[MethodetoetsScore]:
         .select_related("toets", "leerling")
         .order_by("-ingevoerd_op", "-pk")[:RECENT]
     )
+
+
+def te_koppelen(leerling: Leerling) -> QuerySet[Verzorger]:
+    """The school's verzorgers not yet linked to the pupil, with the pupils they are linked to."""
+    return (
+        Verzorger.objects.filter(school_id=leerling.school_id)
+        .exclude(relaties__leerling=leerling)
+        .prefetch_related("leerlingen")
+        .order_by("achternaam", "roepnaam", "pk")
+    )
+
+
+def gezocht(leerling: Leerling, zoek: str) -> QuerySet[Verzorger]:
+    """Those of :func:`te_koppelen` whose names hold every word of ``zoek`` (none if empty)."""
+    rows, woorden = te_koppelen(leerling), zoek.split()
+    for woord in woorden:
+        rows = rows.filter(
+            Q(achternaam__icontains=woord)
+            | Q(roepnaam__icontains=woord)
+            | Q(voorvoegsel__iexact=woord)
+            | Q(voorletters__icontains=woord)
+        )
+    return rows if woorden else rows.none()

@@ -1,6 +1,7 @@
-"""Pure rules of what teachers record: is a raw score well-formed and within the test's maximum,
-do two dagdelen overlap, does a date fall within the pupil's enrolment. Each returns the Dutch
-message for the user, or ``None`` when all is well.
+"""Pure rules of the pupil file: is a raw score well-formed and within the test's maximum,
+do two dagdelen overlap, does a date fall within the pupil's enrolment, do the dates of an
+uitstroom or an arrangement fit, is a verzorger named. Each returns the Dutch message for the
+user, or ``None`` when all is well.
 """
 
 from __future__ import annotations
@@ -40,4 +41,35 @@ def datum_fout(
         return f"De leerling is pas ingeschreven per {inschrijvingsdatum:%d-%m-%Y}."
     if uitschrijvingsdatum is not None and datum >= uitschrijvingsdatum:
         return f"De leerling is uitgeschreven per {uitschrijvingsdatum:%d-%m-%Y}."
+    return None
+
+
+def uitstroom_fout(datum: dt.date, *, inschrijvingsdatum: dt.date) -> str | None:
+    """A pupil cannot leave the school before enrolling."""
+    if datum < inschrijvingsdatum:
+        return f"De uitstroomdatum ligt voor de inschrijvingsdatum ({inschrijvingsdatum:%d-%m-%Y})."
+    return None
+
+
+def arrangement_fout(begindatum: dt.date, einddatum: dt.date | None) -> str | None:
+    """An arrangement ends on or after the day it begins."""
+    if einddatum is not None and einddatum < begindatum:
+        return f"De einddatum ligt voor de begindatum ({begindatum:%d-%m-%Y})."
+    return None
+
+
+MAXIMUMSCORE = 999  # a raw score has at most three digits (RUWE_SCORE)
+
+
+def maximumscore_fout(maximumscore: int) -> str | None:
+    """A method test has a maximum of at least one point and at most what a raw score can hold."""
+    if not 1 <= maximumscore <= MAXIMUMSCORE:
+        return f"De maximumscore ligt tussen 1 en {MAXIMUMSCORE}."
+    return None
+
+
+def verzorger_naam_fout(achternaam: str) -> str | None:
+    """A verzorger needs at least an achternaam (the GKV requires it)."""
+    if not achternaam.strip():
+        return "Vul de achternaam van de verzorger in."
     return None

@@ -1,4 +1,4 @@
-"""Writes of what teachers record: absences and raw method-test scores.
+"""Writes of what teachers record: absences, raw method-test scores and new method tests.
 
 Each service runs in one transaction, checks the pure rules of :mod:`~.regels` (raising
 :class:`~koppel.las.errors.InvalidState` with the Dutch message) and bumps the pupil's
@@ -94,3 +94,23 @@ def enter_toetsscore(
     )
     touch_leerling(leerling.pk)
     return score
+
+
+@transaction.atomic
+def add_methodetoets(
+    school_id: int, *, methode: str, naam: str, vakgebied: str, maximumscore: int
+) -> Methodetoets:
+    """Add a method test to the school's list; no pupil's data changes until a score is entered."""
+    fout = regels.maximumscore_fout(maximumscore)
+    if fout:
+        raise InvalidState(fout)
+    methode, naam = methode.strip(), naam.strip()
+    if Methodetoets.objects.filter(school_id=school_id, methode=methode, naam=naam).exists():
+        raise AlreadyExists(f"De methodetoets {methode}: {naam} bestaat al.")
+    return Methodetoets.objects.create(
+        school_id=school_id,
+        methode=methode,
+        naam=naam,
+        vakgebied=vakgebied,
+        maximumscore=maximumscore,
+    )

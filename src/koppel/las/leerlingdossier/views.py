@@ -1,4 +1,5 @@
-"""Pages where a teacher of a group (or a beheerder) records absences and method-test scores.
+"""Pages where a teacher of a group (or a beheerder) records absences and method-test scores, and
+adds a method test the school did not have yet.
 
 The group is looked up among the groups the role may see (404 otherwise, also for another school's
 group); each form goes through one service, then redirects with a message (POST/Redirect/GET).
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from koppel.las.accounts.access import school_view
 from koppel.las.errors import LasError
 from koppel.las.leerlingdossier import forms, pages, services
+from koppel.las.leerlingdossier.forms_bewerken import MethodetoetsForm
 from koppel.las.leerlingdossier.models import Absentie
 from koppel.las.school import pages as school_pages
 from koppel.las.school.models import Groep
@@ -97,6 +99,7 @@ def absentie_verwijderen(request: HttpRequest, pk: int, absentie: int) -> HttpRe
 def toetsscore_invoeren(request: HttpRequest, pk: int) -> HttpResponse:
     groep, today = _groep(request, pk), timezone.localdate()
     form = forms.ToetsscoreForm(request.POST or None, groep=groep, datum=today, today=today)
+    form.initial["toets"] = request.GET.get("toets")  # just added on the Nieuwe methodetoets page
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -118,3 +121,20 @@ def toetsscore_invoeren(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("school:groep-toetsscore", groep.pk)
     context = {"groep": groep, "form": form, "scores": pages.recente_scores(groep)}
     return render(request, "leerlingdossier/toetsscore.html", context)
+
+
+@school_view()
+def methodetoets_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new method test of the school, then back to entering scores with it chosen."""
+    groep = _groep(request, pk)
+    form = MethodetoetsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            toets = services.add_methodetoets(groep.school_id, **form.cleaned_data)
+        except LasError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Methodetoets {toets} is toegevoegd.")
+            url = reverse("school:groep-toetsscore", args=[groep.pk])
+            return redirect(f"{url}?{urlencode({'toets': toets.pk})}")
+    return render(request, "leerlingdossier/methodetoets.html", {"groep": groep, "form": form})

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.urls import path
 
 from koppel.las.leerlingdossier import views as dossier
+from koppel.las.leerlingdossier import views_loopbaan as dossier_loopbaan
+from koppel.las.leerlingdossier import views_verzorgers as dossier_verzorgers
 from koppel.las.school import views
 
 app_name = "school"
@@ -24,6 +26,47 @@ urlpatterns = [
         views.leerling_uitschrijven,
         name="leerling-uitschrijven",
     ),
+    path(
+        "leerling/<int:pk>/verzorger/toevoegen/",
+        dossier_verzorgers.verzorger_toevoegen,
+        name="verzorger-toevoegen",
+    ),
+    path(
+        "leerling/<int:pk>/verzorger/koppelen/",
+        dossier_verzorgers.verzorger_koppelen,
+        name="verzorger-koppelen",
+    ),
+    path(
+        "leerling/<int:pk>/verzorger/<int:verzorger>/wijzigen/",
+        dossier_verzorgers.verzorger_wijzigen,
+        name="verzorger-wijzigen",
+    ),
+    path(
+        "leerling/<int:pk>/verzorger/<int:verzorger>/ontkoppelen/",
+        dossier_verzorgers.verzorger_ontkoppelen,
+        name="verzorger-ontkoppelen",
+    ),
+    path("leerling/<int:pk>/uitstroom/", dossier_loopbaan.uitstroom, name="uitstroom"),
+    path(
+        "leerling/<int:pk>/uitstroom/wissen/",
+        dossier_loopbaan.uitstroom_wissen,
+        name="uitstroom-wissen",
+    ),
+    path(
+        "leerling/<int:pk>/arrangement/toevoegen/",
+        dossier_loopbaan.arrangement_toevoegen,
+        name="arrangement-toevoegen",
+    ),
+    path(
+        "leerling/<int:pk>/arrangement/<int:arrangement>/beeindigen/",
+        dossier_loopbaan.arrangement_beeindigen,
+        name="arrangement-beeindigen",
+    ),
+    path(
+        "leerling/<int:pk>/arrangement/<int:arrangement>/verwijderen/",
+        dossier_loopbaan.arrangement_verwijderen,
+        name="arrangement-verwijderen",
+    ),
     path("groep/", views.groepen, name="groepen"),
     path("groep/<int:pk>/", views.groep, name="groep"),
     path("groep/<int:pk>/absenties/", dossier.absenties, name="groep-absenties"),
@@ -33,6 +76,7 @@ urlpatterns = [
         name="groep-absentie-verwijderen",
     ),
     path("groep/<int:pk>/toetsscore/", dossier.toetsscore_invoeren, name="groep-toetsscore"),
+    path("groep/<int:pk>/methodetoets/", dossier.methodetoets_toevoegen, name="groep-methodetoets"),
     path(
         "groep/samengesteld/<int:pk>/",
         views.samengestelde_groep,
