@@ -85,12 +85,9 @@ def las_post_logout_uri(las: LasProcess, sso: LasSso, uri: str) -> None:
 
 
 def las_uitloggen(http: httpx.Client, logout_url: str) -> str:
-    """Follow the LAS's logout request as the user's browser: confirm when asked. Returns where
-    the LAS sends the browser back to."""
+    """Follow the LAS's logout request as the user's browser; the LAS must not ask "Uitloggen?"
+    (the EA sends a valid id_token_hint). Returns where the LAS sends the browser back to."""
     response = http.get(logout_url)
-    if response.status_code == 200 and 'name="allow"' in response.text:
-        data = _hidden(response.text) | {"allow": "Uitloggen"}
-        response = http.post(str(response.url), data=data)
     assert response.status_code == 302, response.text[:300]
     return urljoin(str(response.url), response.headers["location"])
 

@@ -1,22 +1,29 @@
 """The EA's "Inloggen met ParnasSys" against a real LAS process (the relying party over real HTTP,
 the EA itself through Django's test client): first sign-in asks "Is dit uw account?", the next
 one signs in directly; a tampered state, an unknown account or a school without an approved
-coupling are refused in Dutch; "Uitloggen" in the EA ends the LAS session too."""
+coupling are refused in Dutch; "Uitloggen" in the EA ends the LAS session too, without a
+question at the LAS. The discovery document and the JWKS are cached (counted in the LAS's access
+log); an id_token of a key not in the cached JWKS makes the EA fetch the JWKS once more."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
+from joserfc import jwt
+from joserfc.jwk import RSAKey
 
 from koppel.ea.accounts.models import LEERKRACHT, Rol
 from koppel.ea.klanten.models import Klant, Leerkracht
 from koppel.ea.koppeling.models import GOEDGEKEURD, LasKoppeling
+from koppel.ea.sso import providers, rp
 from koppel.ea.sso.models import LasIdentiteit
 from tests.ea.sso_seeding import (
     ECKID,
@@ -34,6 +41,8 @@ from tests.support.las_process import LasProcess
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow]
 TERUG = "/inloggen/las/parnassys/terug/"
+DISCOVERY = "/oidc/.well-known/openid-configuration"
+JWKS = "/oidc/.well-known/jwks.json"
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +52,13 @@ def las_sso() -> Iterator[tuple[LasProcess, LasSso]]:
         las_redirect_uri(las, sso, "http://127.0.0.1:8002" + TERUG)  # settings.EA_URL in tests
         las_post_logout_uri(las, sso, "http://127.0.0.1:8002/inloggen/")
         yield las, sso
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    cache.clear()  # each test starts without the LAS's documents cached
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -200,9 +216,66 @@ def test_logging_out_of_the_ea_ends_the_las_session_too(
     client.post("/inloggen/las/bevestigen/", {"antwoord": "ja"})
     response = client.post("/uitloggen/")
     assert response.status_code == 200 and "_auth_user_id" not in client.session
-    logout_url = httpx.URL(response.context["las_url"])
+    logout_url = httpx.URL(response.context["las_url"])  # las_uitloggen: no question at the LAS
     assert logout_url.path == "/oidc/logout/" and logout_url.params["id_token_hint"]
     assert las_uitloggen(las_browser, str(logout_url)) == "http://127.0.0.1:8002/inloggen/"
     assert "Je bent uitgelogd." in client.get("/inloggen/").content.decode()
     login_page = las_browser.get(_naar_las(client), follow_redirects=True)
     assert 'name="password"' in login_page.text  # the LAS asks for the password again
+
+
+def _opgehaald(las: LasProcess, las_browser: httpx.Client) -> tuple[int, int]:
+    """How often the LAS served its discovery document and its JWKS so far (its access log),
+    after a marker request so that every earlier request is in the log."""
+    marker = f"/inloggen/?teller={time.monotonic_ns()}"
+    las_browser.get(marker)
+    deadline = time.monotonic() + 5
+    while marker not in (log := las.server_log()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return log.count(f"GET {DISCOVERY}"), log.count(f"GET {JWKS}")
+
+
+def _sign_in(client: Client, las_browser: httpx.Client) -> None:
+    response = _terug(client, las_browser)
+    if response["Location"] == "/inloggen/las/bevestigen/":
+        response = client.post("/inloggen/las/bevestigen/", {"antwoord": "ja"})
+    assert response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_a_second_sign_in_fetches_neither_discovery_nor_keys_again(
+    ea: LasSso, las_sso: tuple[LasProcess, LasSso], juf: User, las_browser: httpx.Client
+) -> None:
+    las = las_sso[0]
+    voor = _opgehaald(las, las_browser)
+    _sign_in(Client(), las_browser)
+    na_eerste = _opgehaald(las, las_browser)
+    assert (na_eerste[0] - voor[0], na_eerste[1] - voor[1]) == (1, 1)
+    _sign_in(Client(), las_browser)
+    assert _opgehaald(las, las_browser) == na_eerste
+
+
+def test_a_rotated_las_key_is_fetched_once_before_the_id_token_is_checked(
+    ea: LasSso, las_sso: tuple[LasProcess, LasSso], juf: User, las_browser: httpx.Client
+) -> None:
+    jwks_uri = rp.discover(providers.voor("parnassys"))["jwks_uri"]
+    oude = RSAKey.generate_key(2048, parameters={"kid": "oude-sleutel"})
+    cache.set(rp.cache_key(jwks_uri), {"keys": [oude.as_dict(private=False)]})
+    voor = _opgehaald(las_sso[0], las_browser)[1]
+    _sign_in(Client(), las_browser)
+    assert _opgehaald(las_sso[0], las_browser)[1] == voor + 1
+    assert "oude-sleutel" not in str(cache.get(rp.cache_key(jwks_uri)))
+
+
+def test_an_id_token_of_an_unknown_key_is_refused_after_one_more_fetch(
+    ea: LasSso, las_sso: tuple[LasProcess, LasSso], las_browser: httpx.Client
+) -> None:
+    provider = providers.voor("parnassys")
+    meta = rp.discover(provider)
+    vreemd = RSAKey.generate_key(2048, parameters={"kid": "onbekend"})
+    claims = {"iss": provider.issuer, "aud": provider.client_id, "sub": "1", "nonce": "n"}
+    token = jwt.encode({"alg": "RS256", "kid": "onbekend"}, claims | {"exp": 2**31}, vreemd)
+    for _ in range(2):  # the second time the cached JWKS lacks the kid: one fetch, no more
+        voor = _opgehaald(las_sso[0], las_browser)[1]
+        with pytest.raises(rp.SsoFout, match="ongeldig antwoord"):
+            rp.verify_id_token(token, meta, provider, nonce="n")
+        assert _opgehaald(las_sso[0], las_browser)[1] == voor + 1

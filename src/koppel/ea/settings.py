@@ -20,7 +20,8 @@ differ between the two systems:
 - ``KOPPEL_EA_OIDC_<TYPE>_ISSUER``, ``..._CLIENT_ID`` and ``..._CLIENT_SECRET``: "Inloggen met
   <LAS>" (OpenID Connect) for a LAS type, e.g. ``KOPPEL_EA_OIDC_PARNASSYS_ISSUER``; a type shows its
   button only with all three set. The issuer must be https (http only to a loopback address).
-  See :mod:`koppel.ea.sso`.
+  See :mod:`koppel.ea.sso`. ``KOPPEL_EA_OIDC_CACHE_SECONDS``: how long the LAS's discovery
+  document and keys (JWKS) stay in the cache (default 3600).
 """
 
 from __future__ import annotations
@@ -133,6 +134,8 @@ OIDC_PROVIDERS = {
         for veld in ("ISSUER", "CLIENT_ID", "CLIENT_SECRET")
     )
 }
+# The LAS's discovery document and JWKS stay this long in Django's (per-process) cache
+OIDC_CACHE_SECONDS = int(os.environ.get("KOPPEL_EA_OIDC_CACHE_SECONDS", 3600))
 # The nightly sync (koppel.ea.importeren.sync): the window, Europe/Amsterdam, and the retry delay
 SYNC_VENSTER = os.environ.get("KOPPEL_EA_SYNC_VENSTER", "01:00-05:00")
 SYNC_HERHAAL_NA = float(os.environ.get("KOPPEL_EA_SYNC_HERHAAL_NA", 30))

@@ -1,5 +1,5 @@
 """Registering a partner's client (service and ``koppel las sso client add``), the signing key
-generated once and reused, RP-initiated logout, and the pure right decision."""
+generated once and reused, and the pure right decision (RP-initiated logout: ``test_uitloggen.py``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client as Browser
 from django.utils import timezone
 from oauth2_provider.models import Application
 
@@ -21,7 +19,6 @@ from koppel.las.koppelingen.models import Koppelpartner
 from koppel.las.sso import services
 from koppel.las.sso.decisions import RechtPeriode, Weigering, choose_school
 from koppel.las.sso.keys import oidc_private_key
-from tests.las.sso.flow import Client, Poging, approve, exchange, query
 
 TODAY = dt.date(2026, 11, 23)
 LOOPT = [RechtPeriode(begindatum=TODAY, einddatum=None)]
@@ -81,22 +78,6 @@ def test_a_configured_key_file_is_used(tmp_path: Path) -> None:
     configured = tmp_path / "eigen.pem"
     configured.write_text(pem)
     assert oidc_private_key(str(configured), tmp_path) == pem
-
-
-def test_rp_initiated_logout_asks_and_then_logs_out_of_the_las(
-    client: Browser, juf: User, oidc_client: Client
-) -> None:
-    client.force_login(juf)
-    poging = Poging()
-    code = query(approve(client, oidc_client, poging))["code"]
-    id_token = exchange(client, oidc_client, code, poging.verifier).json()["id_token"]
-    params = {"id_token_hint": id_token, "post_logout_redirect_uri": "https://ea.example/inloggen/"}
-    page = client.get("/oidc/logout/", params)
-    assert page.status_code == 200 and "Uitloggen" in page.content.decode()
-    data = {k: v for k, v in page.context["form"].initial.items() if v is not None}
-    response = client.post("/oidc/logout/", {**data, "allow": "Uitloggen"})
-    assert response["Location"] == "https://ea.example/inloggen/"
-    assert client.get("/beheer/").status_code == 302  # back at the log-in page
 
 
 def test_the_first_coupled_school_is_chosen() -> None:

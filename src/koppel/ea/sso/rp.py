@@ -5,6 +5,10 @@ The LAS's endpoints come from its discovery document (``<issuer>/.well-known/ope
 whose ``issuer`` must be the configured one. The code is exchanged with httpx (client_secret_basic);
 joserfc (the JOSE library of the authlib project) verifies the RS256 signature against the JWKS
 and the claims ``iss``, ``aud``, ``exp`` and ``nonce``.
+
+The discovery document and the JWKS are kept in Django's cache for ``settings.OIDC_CACHE_SECONDS``
+(only once they passed their checks). An id_token whose ``kid`` is not in the cached JWKS makes
+the EA fetch the JWKS once more before refusing: the LAS may have rotated its signing key.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import httpx
-from joserfc import jwt
+from django.conf import settings
+from django.core.cache import cache
+from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
@@ -131,10 +138,16 @@ def _exchange(
 
 
 def discover(provider: Provider) -> dict[str, Any]:
+    """The LAS's discovery document, from the cache when fetched before."""
     if not issuer_allowed(provider.issuer):
         raise SsoFout("Het adres van het LAS is onveilig ingesteld (geen https).")
-    meta = _get_json(f"{provider.issuer}/.well-known/openid-configuration")
-    if meta.get("issuer") != provider.issuer:
+    url = f"{provider.issuer}/.well-known/openid-configuration"
+    return _cached(url, lambda: _discovery(url, provider.issuer))
+
+
+def _discovery(url: str, issuer: str) -> dict[str, Any]:
+    meta = _get_json(url)
+    if meta.get("issuer") != issuer:
         raise SsoFout(ONGELDIG)
     return meta
 
@@ -142,7 +155,7 @@ def discover(provider: Provider) -> dict[str, Any]:
 def verify_id_token(
     id_token: str, meta: dict[str, Any], provider: Provider, *, nonce: str
 ) -> dict[str, Any]:
-    keys = KeySet.import_key_set(_get_json(meta["jwks_uri"]))  # type: ignore[arg-type]
+    keys = _key_set(meta["jwks_uri"], kid=_kid(id_token))
     registry = jwt.JWTClaimsRegistry(
         iss={"essential": True, "value": provider.issuer},
         aud={"essential": True, "value": provider.client_id},
@@ -156,6 +169,60 @@ def verify_id_token(
     except (JoseError, ValueError) as error:
         raise SsoFout(ONGELDIG) from error
     return dict(token.claims)
+
+
+def _kid(id_token: str) -> str | None:
+    try:
+        kid = jws.extract_compact(id_token.encode("ascii")).headers().get("kid")
+    except (JoseError, ValueError) as error:
+        raise SsoFout(ONGELDIG) from error
+    return kid if isinstance(kid, str) else None
+
+
+def _key_set(jwks_uri: str, *, kid: str | None) -> KeySet:
+    """The LAS's published keys; fetched anew (once) when the cached set lacks ``kid``."""
+    jwks = _cached(
+        jwks_uri,
+        lambda: _jwks(jwks_uri),
+        stale=lambda found: kid is not None and kid not in _kids(found),
+    )
+    return _import(jwks)
+
+
+def _jwks(url: str) -> dict[str, Any]:
+    jwks = _get_json(url)
+    _import(jwks)  # refuse what is no key set before it is cached
+    return jwks
+
+
+def _import(jwks: dict[str, Any]) -> KeySet:
+    try:
+        return KeySet.import_key_set(jwks)  # type: ignore[arg-type]
+    except (JoseError, ValueError, TypeError, KeyError) as error:
+        raise SsoFout(ONGELDIG) from error
+
+
+def _kids(jwks: dict[str, Any]) -> set[str]:
+    return {str(key.get("kid")) for key in jwks.get("keys", []) if isinstance(key, dict)}
+
+
+def cache_key(url: str) -> str:
+    """Where the document at ``url`` is cached (a digest: any cache backend accepts it)."""
+    return "ea_sso:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _cached(
+    url: str,
+    fetch: Callable[[], dict[str, Any]],
+    *,
+    stale: Callable[[dict[str, Any]], bool] = lambda found: False,
+) -> dict[str, Any]:
+    """A document of the LAS from the cache, or fetched (and checked by ``fetch``) and cached."""
+    found: dict[str, Any] | None = cache.get(cache_key(url))
+    if found is None or stale(found):
+        found = fetch()
+        cache.set(cache_key(url), found, settings.OIDC_CACHE_SECONDS)
+    return found
 
 
 def _identiteit(provider: Provider, claims: dict[str, Any], id_token: str) -> Identiteit:

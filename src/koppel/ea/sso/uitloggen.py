@@ -3,11 +3,14 @@
 A user who signed in with the LAS keeps that sign-in's id_token in the (server-side) EA session.
 On "Uitloggen" the EA logs out first, then sends the browser to the LAS's
 ``end_session_endpoint`` (from discovery) with ``id_token_hint``, ``client_id`` and a
-``post_logout_redirect_uri`` back to the EA's log-in page. Users who signed in with a password
-are just logged out.
+``post_logout_redirect_uri`` back to the EA's log-in page; with that valid hint the LAS ends its
+session without asking "Uitloggen?". Users who signed in with a password are just logged out.
 
 The hand-over is a small page with a meta refresh, not a redirect: the EA's Content-Security-Policy
-(``form-action 'self'``) would stop a form's redirect chain at the LAS's origin in Chromium.
+(``form-action 'self'``) would stop a form's redirect chain at the LAS's origin in Chromium. A
+widened policy on the 302 itself does not help: Chromium checks every redirect of a form
+submission against the policy of the page that held the form (tried with Playwright), so only
+widening ``form-action`` on every page with the "Uitloggen" form would allow a plain redirect.
 """
 
 from __future__ import annotations
