@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "koppel.las.school",
     "koppel.las.leerlingdossier",
     "koppel.las.koppelingen",
+    "koppel.las.logboek",
     "koppel.las.resultaten",
     "koppel.las.uwlr_service",
     "koppel.las.gkv",

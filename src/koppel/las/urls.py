@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("koppel.las.accounts.urls")),
     path("", include("koppel.las.school.urls")),
     path("beheer/", include("koppel.las.koppelingen.urls")),
+    path("beheer/", include("koppel.las.logboek.urls")),
     path("", include("koppel.las.partners.urls")),
     path("uwlr/", include("koppel.las.uwlr_service.urls")),
     path("bao/services/cxf/v3/", include("koppel.las.gkv.urls")),

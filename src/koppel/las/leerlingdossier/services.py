@@ -2,19 +2,24 @@
 
 Each service runs in one transaction, checks the pure rules of :mod:`~.regels` (raising
 :class:`~koppel.las.errors.InvalidState` with the Dutch message) and bumps the pupil's
-``mutatiedatum`` so that UWLR and GKV (``laatstontvangengegevens``) see the change.
+``mutatiedatum`` so that UWLR and GKV (``laatstontvangengegevens``) see the change. Each writes
+its entry in the logboek in the same transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Unpack
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from koppel.las.errors import AlreadyExists, InvalidState
 from koppel.las.leerlingdossier import regels
 from koppel.las.leerlingdossier.models import Absentie, Methodetoets, MethodetoetsScore
+from koppel.las.logboek import models as logboek
+from koppel.las.logboek.services import Wie, record_wijziging
 from koppel.las.school.models import Leerling
 
 
@@ -44,6 +49,7 @@ def record_absentie(
     opmerking: str = "",
     door: str,
     today: dt.date,
+    gebruiker: AbstractBaseUser | None = None,
 ) -> Absentie:
     """Record an absence; refused when the pupil already has one for an overlapping dagdeel."""
     _check_datum(leerling, datum, today)
@@ -61,12 +67,18 @@ def record_absentie(
         ingevoerd_door=door,
     )
     touch_leerling(leerling.pk)
+    omschrijving = f"Absentie op {datum:%d-%m-%Y} ({absentie.get_dagdeel_display()})"
+    record_wijziging(
+        logboek.ABSENTIE, omschrijving, leerling=leerling, door=door, gebruiker=gebruiker
+    )
     return absentie
 
 
 @transaction.atomic
-def delete_absentie(absentie: Absentie) -> None:
+def delete_absentie(absentie: Absentie, **wie: Unpack[Wie]) -> None:
     leerling_id = absentie.leerling_id
+    omschrijving = f"Absentie op {absentie.datum:%d-%m-%Y} ({absentie.get_dagdeel_display()})"
+    record_wijziging(logboek.ABSENTIE_VERWIJDERD, omschrijving, leerling=absentie.leerling, **wie)
     absentie.delete()
     touch_leerling(leerling_id)
 
@@ -80,6 +92,7 @@ def enter_toetsscore(
     ruwe_score: str,
     door: str,
     today: dt.date,
+    gebruiker: AbstractBaseUser | None = None,
 ) -> MethodetoetsScore:
     """Store a raw score exactly as typed (only surrounding spaces dropped); nothing is computed."""
     if toets.school_id != leerling.school_id:
@@ -93,12 +106,22 @@ def enter_toetsscore(
         toets=toets, leerling=leerling, datum=datum, ruwe_score=ruwe_score, ingevoerd_door=door
     )
     touch_leerling(leerling.pk)
+    omschrijving = f"Score voor {toets} op {datum:%d-%m-%Y}"
+    record_wijziging(
+        logboek.TOETSSCORE, omschrijving, leerling=leerling, door=door, gebruiker=gebruiker
+    )
     return score
 
 
 @transaction.atomic
 def add_methodetoets(
-    school_id: int, *, methode: str, naam: str, vakgebied: str, maximumscore: int
+    school_id: int,
+    *,
+    methode: str,
+    naam: str,
+    vakgebied: str,
+    maximumscore: int,
+    **wie: Unpack[Wie],
 ) -> Methodetoets:
     """Add a method test to the school's list; no pupil's data changes until a score is entered."""
     fout = regels.maximumscore_fout(maximumscore)
@@ -107,10 +130,13 @@ def add_methodetoets(
     methode, naam = methode.strip(), naam.strip()
     if Methodetoets.objects.filter(school_id=school_id, methode=methode, naam=naam).exists():
         raise AlreadyExists(f"De methodetoets {methode}: {naam} bestaat al.")
-    return Methodetoets.objects.create(
+    toets = Methodetoets.objects.create(
         school_id=school_id,
         methode=methode,
         naam=naam,
         vakgebied=vakgebied,
         maximumscore=maximumscore,
     )
+    omschrijving = f"Methodetoets {toets} toegevoegd (maximumscore {maximumscore})"
+    record_wijziging(logboek.METHODETOETS, omschrijving, school_id=school_id, **wie)
+    return toets

@@ -4,12 +4,14 @@ sister's parent) and unlink one.
 A verzorger can be related to several pupils of the school, and UWLR and GKV deliver its data with
 each of them, so every write bumps the ``mutatiedatum`` of every linked pupil. Two verzorgers may
 share an address row (parents living together): changing the address of one gives that one its own
-row, so the other's data stays as it was. Rows nobody refers to any more are removed.
+row, so the other's data stays as it was. Rows nobody refers to any more are removed. Each write
+records an entry in the logboek for the pupil (a change names the fields changed, not the values).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Unpack
 
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +20,8 @@ from django.utils import timezone
 from koppel.las.errors import AlreadyExists, InvalidState
 from koppel.las.leerlingdossier import regels
 from koppel.las.leerlingdossier.models import Adres, LeerlingVerzorger, Verzorger
+from koppel.las.logboek import models as logboek
+from koppel.las.logboek.services import Wie, gewijzigde_velden, record_wijziging
 from koppel.las.school.models import Leerling
 
 
@@ -56,6 +60,22 @@ class RelatieVelden:
     wettelijk_gezag: bool = True
 
 
+ADRESVELDEN = ("straat", "huisnummer", "postcode", "plaats", "gemeente")
+LABELS = {
+    "achternaam": "achternaam",
+    "voorvoegsel": "voorvoegsel",
+    "voorletters": "voorletters",
+    "roepnaam": "roepnaam",
+    "emailadres": "e-mailadres",
+    "telefoon": "telefoon",
+    "telefoon_geheim": "telefoon geheim",
+    "adres": "adres",
+    "adres_geheim": "adres geheim",
+    "relatie": "relatie",
+    "wettelijk_gezag": "wettelijk gezag",
+}
+
+
 def touch_verzorger(verzorger_id: int) -> None:
     """Record that the data of every pupil linked to the verzorger changed."""
     ids = LeerlingVerzorger.objects.filter(verzorger_id=verzorger_id).values("leerling_id")
@@ -78,7 +98,7 @@ def _check(velden: VerzorgerVelden) -> None:
 
 @transaction.atomic
 def add_verzorger(
-    leerling: Leerling, velden: VerzorgerVelden, *, relatie: RelatieVelden
+    leerling: Leerling, velden: VerzorgerVelden, *, relatie: RelatieVelden, **wie: Unpack[Wie]
 ) -> Verzorger:
     """Record a new verzorger of the pupil's school and link it to the pupil."""
     _check(velden)
@@ -88,16 +108,23 @@ def add_verzorger(
     _set_adres(verzorger, velden.adres)
     _link(leerling, verzorger, relatie)
     touch_verzorger(verzorger.pk)
+    omschrijving = f"Verzorger {verzorger} toegevoegd"
+    record_wijziging(logboek.VERZORGER_TOEGEVOEGD, omschrijving, leerling=leerling, **wie)
     return verzorger
 
 
 @transaction.atomic
 def change_verzorger(
-    relatie: LeerlingVerzorger, velden: VerzorgerVelden, *, relatie_velden: RelatieVelden
+    relatie: LeerlingVerzorger,
+    velden: VerzorgerVelden,
+    *,
+    relatie_velden: RelatieVelden,
+    **wie: Unpack[Wie],
 ) -> Verzorger:
     """Change a verzorger's data and its relation to one pupil; every linked pupil is bumped."""
     _check(velden)
     verzorger = Verzorger.objects.select_for_update().get(pk=relatie.verzorger_id)
+    oud = _stand(verzorger, relatie)
     for veld, waarde in velden.persoon().items():
         setattr(verzorger, veld, waarde)
     _set_adres(verzorger, velden.adres)
@@ -107,12 +134,24 @@ def change_verzorger(
     )
     relatie.save(update_fields=["relatie", "wettelijk_gezag"])
     touch_verzorger(verzorger.pk)
+    velden_gewijzigd = gewijzigde_velden(oud, _stand(verzorger, relatie), LABELS)
+    omschrijving = f"Verzorger {verzorger} gewijzigd: {', '.join(velden_gewijzigd) or 'niets'}"
+    record_wijziging(logboek.VERZORGER_GEWIJZIGD, omschrijving, leerling=relatie.leerling, **wie)
     return verzorger
+
+
+def _stand(verzorger: Verzorger, relatie: LeerlingVerzorger) -> dict[str, object]:
+    """What the logboek compares to name the fields a change touched (read, never written)."""
+    adres = verzorger.adres
+    stand = {veld: getattr(verzorger, veld) for veld in VerzorgerVelden.__dataclass_fields__}
+    stand["adres"] = None if adres is None else tuple(getattr(adres, v) for v in ADRESVELDEN)
+    stand["adres_geheim"] = adres is not None and adres.geheim
+    return stand | {"relatie": relatie.relatie, "wettelijk_gezag": relatie.wettelijk_gezag}
 
 
 @transaction.atomic
 def link_verzorger(
-    leerling: Leerling, verzorger: Verzorger, *, relatie: RelatieVelden
+    leerling: Leerling, verzorger: Verzorger, *, relatie: RelatieVelden, **wie: Unpack[Wie]
 ) -> LeerlingVerzorger:
     """Link an existing verzorger of the same school to another pupil."""
     if verzorger.school_id != leerling.school_id:
@@ -121,16 +160,22 @@ def link_verzorger(
         raise AlreadyExists(f"{verzorger} is al verzorger van {leerling}.")
     gekoppeld = _link(leerling, verzorger, relatie)
     touch_verzorger(verzorger.pk)
+    omschrijving = f"Bestaande verzorger {verzorger} gekoppeld"
+    record_wijziging(logboek.VERZORGER_GEKOPPELD, omschrijving, leerling=leerling, **wie)
     return gekoppeld
 
 
 @transaction.atomic
-def unlink_verzorger(relatie: LeerlingVerzorger) -> bool:
+def unlink_verzorger(relatie: LeerlingVerzorger, **wie: Unpack[Wie]) -> bool:
     """Unlink a verzorger from one pupil; it is removed when no pupil is left. True if removed."""
     verzorger_id = relatie.verzorger_id
     touch_verzorger(verzorger_id)
     relatie.delete()
-    if LeerlingVerzorger.objects.filter(verzorger_id=verzorger_id).exists():
+    laatste = not LeerlingVerzorger.objects.filter(verzorger_id=verzorger_id).exists()
+    omschrijving = f"Verzorger {relatie.verzorger} ontkoppeld"
+    omschrijving += "; de gegevens van de verzorger zijn verwijderd" if laatste else ""
+    record_wijziging(logboek.VERZORGER_ONTKOPPELD, omschrijving, leerling=relatie.leerling, **wie)
+    if not laatste:
         return False
     verzorger = Verzorger.objects.select_related("adres").get(pk=verzorger_id)
     adres = verzorger.adres

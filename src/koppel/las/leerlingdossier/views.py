@@ -22,6 +22,7 @@ from koppel.las.errors import LasError
 from koppel.las.leerlingdossier import forms, pages, services
 from koppel.las.leerlingdossier.forms_bewerken import MethodetoetsForm
 from koppel.las.leerlingdossier.models import Absentie
+from koppel.las.logboek.door import wie
 from koppel.las.school import pages as school_pages
 from koppel.las.school.models import Groep
 
@@ -29,11 +30,6 @@ from koppel.las.school.models import Groep
 def _groep(request: HttpRequest, pk: int) -> Groep:
     zicht = school_pages.zicht(request.schoolrol)  # type: ignore[attr-defined]
     return get_object_or_404(school_pages.groepen(zicht), pk=pk)
-
-
-def _door(request: HttpRequest) -> str:
-    user = request.user
-    return str(user.get_full_name() or user.get_username())  # type: ignore[union-attr]
 
 
 def _dag(request: HttpRequest, today: dt.date) -> dt.date:
@@ -63,8 +59,8 @@ def absenties(request: HttpRequest, pk: int) -> HttpResponse:
                 dagdeel=data["dagdeel"],
                 soort=data["soort"],
                 opmerking=data["opmerking"],
-                door=_door(request),
                 today=today,
+                **wie(request),
             )
         except LasError as error:
             form.add_error(None, str(error))
@@ -90,7 +86,7 @@ def absentie_verwijderen(request: HttpRequest, pk: int, absentie: int) -> HttpRe
     gevonden = get_object_or_404(
         Absentie.objects.select_related("leerling"), pk=absentie, leerling__groep=groep
     )
-    services.delete_absentie(gevonden)
+    services.delete_absentie(gevonden, **wie(request))
     messages.success(request, f"De absentie van {gevonden.leerling} is verwijderd.")
     return _naar_dag(groep, gevonden.datum)
 
@@ -108,8 +104,8 @@ def toetsscore_invoeren(request: HttpRequest, pk: int) -> HttpResponse:
                 toets=data["toets"],
                 datum=data["datum"],
                 ruwe_score=data["ruwe_score"],
-                door=_door(request),
                 today=today,
+                **wie(request),
             )
         except LasError as error:
             form.add_error(None, str(error))
@@ -130,7 +126,7 @@ def methodetoets_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     form = MethodetoetsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            toets = services.add_methodetoets(groep.school_id, **form.cleaned_data)
+            toets = services.add_methodetoets(groep.school_id, **form.cleaned_data, **wie(request))
         except LasError as error:
             form.add_error(None, str(error))
         else:

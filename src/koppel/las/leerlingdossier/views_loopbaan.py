@@ -22,6 +22,7 @@ from koppel.las.leerlingdossier.views_support import (
     naar_leerling,
     uitgevoerd,
 )
+from koppel.las.logboek.door import wie
 from koppel.las.school.models import Leerling
 
 FORMULIER = "leerlingdossier/formulier.html"
@@ -45,7 +46,7 @@ def uitstroom(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
     def actie() -> str:
-        services.record_uitstroom(leerling, form.velden())
+        services.record_uitstroom(leerling, form.velden(), **wie(request))
         return f"De uitstroom van {leerling} is vastgelegd."
 
     if uitgevoerd(request, form, actie):
@@ -63,7 +64,7 @@ def uitstroom_wissen(request: HttpRequest, pk: int) -> HttpResponse:
         return bevestigen(
             request, leerling, titel="Uitstroom wissen", vraag=vraag, knop="Ja, wissen"
         )
-    services.clear_uitstroom(leerling)
+    services.clear_uitstroom(leerling, **wie(request))
     messages.success(request, f"De uitstroom van {leerling} is gewist.")
     return naar_leerling(leerling)
 
@@ -74,7 +75,7 @@ def arrangement_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArrangementForm(request.POST or None, initial={"begindatum": timezone.localdate()})
 
     def actie() -> str:
-        nieuw = services.add_arrangement(leerling, form.velden())
+        nieuw = services.add_arrangement(leerling, form.velden(), **wie(request))
         return f"{nieuw.get_soort_display()} is toegevoegd aan {leerling}."
 
     if uitgevoerd(request, form, actie):
@@ -93,7 +94,7 @@ def arrangement_beeindigen(request: HttpRequest, pk: int, arrangement: int) -> H
     form = EinddatumForm(request.POST or None, arrangement=gevonden, today=timezone.localdate())
 
     def actie() -> str:
-        services.end_arrangement(gevonden, einddatum=form.cleaned_data["einddatum"])
+        services.end_arrangement(gevonden, einddatum=form.cleaned_data["einddatum"], **wie(request))
         return f"{gevonden.get_soort_display()} loopt tot en met {gevonden.einddatum:%d-%m-%Y}."
 
     if uitgevoerd(request, form, actie):
@@ -110,6 +111,6 @@ def arrangement_verwijderen(request: HttpRequest, pk: int, arrangement: int) -> 
         vraag = f"Weet je zeker dat je {gevonden} wilt verwijderen uit het dossier van {leerling}?"
         titel, knop = "LGF/arrangement verwijderen", "Ja, verwijderen"
         return bevestigen(request, leerling, titel=titel, vraag=vraag, knop=knop)
-    services.delete_arrangement(gevonden)
+    services.delete_arrangement(gevonden, **wie(request))
     messages.success(request, f"{gevonden} is verwijderd.")
     return naar_leerling(leerling)

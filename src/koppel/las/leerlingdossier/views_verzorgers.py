@@ -20,6 +20,7 @@ from koppel.las.leerlingdossier.views_support import (
     naar_leerling,
     uitgevoerd,
 )
+from koppel.las.logboek.door import wie
 from koppel.las.school.models import Leerling
 
 FORMULIER = "leerlingdossier/formulier.html"
@@ -36,7 +37,9 @@ def verzorger_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     form = VerzorgerForm(request.POST or None)
 
     def actie() -> str:
-        nieuw = services.add_verzorger(leerling, form.velden(), relatie=form.relatie_velden())
+        nieuw = services.add_verzorger(
+            leerling, form.velden(), relatie=form.relatie_velden(), **wie(request)
+        )
         return f"Verzorger {nieuw} is toegevoegd aan {leerling}."
 
     if uitgevoerd(request, form, actie):
@@ -53,7 +56,7 @@ def verzorger_wijzigen(request: HttpRequest, pk: int, verzorger: int) -> HttpRes
 
     def actie() -> str:
         gewijzigd = services.change_verzorger(
-            relatie, form.velden(), relatie_velden=form.relatie_velden()
+            relatie, form.velden(), relatie_velden=form.relatie_velden(), **wie(request)
         )
         return f"De gegevens van verzorger {gewijzigd} zijn opgeslagen."
 
@@ -86,7 +89,7 @@ def verzorger_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 
     def actie() -> str:
         gekozen = form.cleaned_data["verzorger"]
-        services.link_verzorger(leerling, gekozen, relatie=form.relatie_velden())
+        services.link_verzorger(leerling, gekozen, relatie=form.relatie_velden(), **wie(request))
         return f"{gekozen} is nu ook verzorger van {leerling}."
 
     if uitgevoerd(request, form, actie):
@@ -108,7 +111,7 @@ def verzorger_ontkoppelen(request: HttpRequest, pk: int, verzorger: int) -> Http
         )
         titel, knop = "Verzorger ontkoppelen", "Ja, ontkoppelen"
         return bevestigen(request, leerling, titel=titel, vraag=vraag, knop=knop)
-    verwijderd = services.unlink_verzorger(relatie)
+    verwijderd = services.unlink_verzorger(relatie, **wie(request))
     gevolg = " De gegevens van de verzorger zijn verwijderd." if verwijderd else ""
     messages.success(request, f"{naam} is ontkoppeld van {leerling}.{gevolg}")
     return naar_leerling(leerling)

@@ -1,17 +1,21 @@
 """Writes of school data. Each service runs in one transaction and bumps the school's
-``mutatiedatum`` so that ``laatstontvangengegevens`` sees deletions and membership changes."""
+``mutatiedatum`` so that ``laatstontvangengegevens`` sees deletions and membership changes.
+Each edit (not the bulk seeding) writes its entry in the logboek in the same transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Unpack
 
 from django.db import transaction
 from django.utils import timezone
 
 from koppel.las.errors import AlreadyExists, InvalidState
 from koppel.las.leerlingdossier import loopbaan, seeding_store
+from koppel.las.logboek import models as logboek
+from koppel.las.logboek.services import Wie, opsomming, record_wijziging
 from koppel.las.school.models import Groep, Leerkracht, Leerling, SamengesteldeGroep, School
 from koppel.las.school.seeding_plan import LeerlingPlan, SchoolPlan
 
@@ -23,7 +27,7 @@ def touch_school(school_id: int, *, now: dt.datetime | None = None) -> None:
 
 @transaction.atomic
 def move_leerling(
-    leerling: Leerling, *, groep: Groep | None, jaargroep: str | None = None
+    leerling: Leerling, *, groep: Groep | None, jaargroep: str | None = None, **wie: Unpack[Wie]
 ) -> Leerling:
     """Put a pupil in another stamgroep (``None``: in none), optionally with a new jaargroep.
 
@@ -38,21 +42,28 @@ def move_leerling(
     schooljaar = School.objects.values_list("schooljaar", flat=True).get(pk=leerling.school_id)
     loopbaan.record_groepswissel(leerling, schooljaar=schooljaar, today=timezone.localdate())
     touch_school(leerling.school_id)
+    omschrijving = f"Naar groep {groep}" if groep is not None else "Uit de stamgroep gehaald"
+    omschrijving += f", jaargroep {jaargroep}" if jaargroep is not None else ""
+    record_wijziging(logboek.ANDERE_GROEP, omschrijving, leerling=leerling, **wie)
     return leerling
 
 
 @transaction.atomic
-def set_samengestelde_groepen(leerling: Leerling, groepen: list[SamengesteldeGroep]) -> None:
+def set_samengestelde_groepen(
+    leerling: Leerling, groepen: list[SamengesteldeGroep], **wie: Unpack[Wie]
+) -> None:
     """Replace the samengestelde groepen a pupil belongs to."""
     if any(g.school_id != leerling.school_id for g in groepen):
         raise InvalidState("Een samengestelde groep hoort niet bij de school van de leerling.")
     leerling.samengestelde_groepen.set(groepen)
     leerling.save()
     touch_school(leerling.school_id)
+    omschrijving = f"Samengestelde groepen: {opsomming([g.naam for g in groepen])}"
+    record_wijziging(logboek.SAMENGESTELDE_GROEPEN, omschrijving, leerling=leerling, **wie)
 
 
 @transaction.atomic
-def uitschrijven(leerling: Leerling, *, datum: dt.date) -> Leerling:
+def uitschrijven(leerling: Leerling, *, datum: dt.date, **wie: Unpack[Wie]) -> Leerling:
     """End a pupil's enrolment: from ``datum`` on the pupil is no longer sent."""
     if datum < leerling.inschrijvingsdatum:
         raise InvalidState("De uitschrijvingsdatum ligt voor de inschrijvingsdatum.")
@@ -60,12 +71,16 @@ def uitschrijven(leerling: Leerling, *, datum: dt.date) -> Leerling:
     leerling.save()
     loopbaan.record_uitschrijving(leerling, datum=datum)
     touch_school(leerling.school_id)
+    omschrijving = f"Uitgeschreven per {datum:%d-%m-%Y}"
+    record_wijziging(logboek.UITGESCHREVEN, omschrijving, leerling=leerling, **wie)
     return leerling
 
 
 @transaction.atomic
-def delete_leerling(leerling: Leerling) -> None:
+def delete_leerling(leerling: Leerling, **wie: Unpack[Wie]) -> None:
     school_id = leerling.school_id
+    # written first, so it names the pupil; the pupil's removal only empties the link
+    record_wijziging(logboek.LEERLING_VERWIJDERD, "Leerling verwijderd", leerling=leerling, **wie)
     leerling.delete()
     touch_school(school_id)
 
@@ -246,7 +261,9 @@ def new_leerling_key(school_id: int) -> str:
 
 
 @transaction.atomic
-def add_leerling(school: School, gegevens: NieuweLeerling, *, today: dt.date) -> Leerling:
+def add_leerling(
+    school: School, gegevens: NieuweLeerling, *, today: dt.date, **wie: Unpack[Wie]
+) -> Leerling:
     """Enrol a new pupil in the school; refuses another school's groep and impossible dates."""
     fouten = datumfouten(
         geboortedatum=gegevens.geboortedatum,
@@ -264,6 +281,9 @@ def add_leerling(school: School, gegevens: NieuweLeerling, *, today: dt.date) ->
     leerling = Leerling.objects.create(school=school, **{**velden, "key": key})
     loopbaan.record_inschrijving(leerling, schooljaar=school.schooljaar)
     touch_school(school.pk)
+    omschrijving = f"Ingeschreven per {leerling.inschrijvingsdatum:%d-%m-%Y}"
+    omschrijving += f" in groep {leerling.groep}" if leerling.groep is not None else ""
+    record_wijziging(logboek.LEERLING_TOEGEVOEGD, omschrijving, leerling=leerling, **wie)
     return leerling
 
 
@@ -273,6 +293,7 @@ def set_leerkracht_groepen(
     *,
     groepen: list[Groep],
     samengestelde_groepen: list[SamengesteldeGroep],
+    **wie: Unpack[Wie],
 ) -> Leerkracht:
     """Replace the groepen and samengestelde groepen a teacher belongs to."""
     alle: list[Groep | SamengesteldeGroep] = [*groepen, *samengestelde_groepen]
@@ -282,4 +303,9 @@ def set_leerkracht_groepen(
     leerkracht.samengestelde_groepen.set(samengestelde_groepen)
     leerkracht.save()
     touch_school(leerkracht.school_id)
+    omschrijving = f"Groepen van {leerkracht}: {opsomming([g.naam for g in groepen])}; "
+    omschrijving += f"samengestelde groepen: {opsomming([g.naam for g in samengestelde_groepen])}"
+    record_wijziging(
+        logboek.MEDEWERKER_GROEPEN, omschrijving, school_id=leerkracht.school_id, **wie
+    )
     return leerkracht

@@ -19,6 +19,8 @@ from django.utils import timezone
 from koppel.las.accounts.access import school_view
 from koppel.las.errors import LasError
 from koppel.las.leerlingdossier.pages import dossier_van
+from koppel.las.logboek.door import wie
+from koppel.las.logboek.selectors import recent_van_leerling
 from koppel.las.resultaten.selectors import resultaten_van
 from koppel.las.school import forms, pages, services
 from koppel.las.school.models import Leerkracht, Leerling, School
@@ -75,6 +77,7 @@ def leerling(request: HttpRequest, pk: int) -> HttpResponse:
         "resultaten": resultaten_van(school_id=zicht.school_id, leerling_id=gevonden.pk),
         "dossier": dossier_van(gevonden),
         "mag_wijzigen": _mag_wijzigen(request),
+        "wijzigingen": recent_van_leerling(gevonden) if _mag_wijzigen(request) else None,
         "uitschrijven": forms.UitschrijvenForm(leerling=gevonden, today=timezone.localdate()),
     }
     return render(request, "school/leerling.html", context)
@@ -87,7 +90,7 @@ def leerling_toevoegen(request: HttpRequest) -> HttpResponse:
     form = forms.LeerlingToevoegenForm(request.POST or None, school_id=school.pk, today=today)
     if request.method == "POST" and form.is_valid():
         try:
-            nieuw = services.add_leerling(school, form.gegevens(), today=today)
+            nieuw = services.add_leerling(school, form.gegevens(), today=today, **wie(request))
         except LasError as error:
             form.add_error(None, str(error))
         else:
@@ -110,7 +113,7 @@ def leerling_andere_groep(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AndereGroepForm(request.POST or None, leerling=gevonden)
     if request.method == "POST" and form.is_valid():
         try:
-            services.move_leerling(gevonden, **form.cleaned_data)
+            services.move_leerling(gevonden, **form.cleaned_data, **wie(request))
         except LasError as error:
             form.add_error(None, str(error))
         else:
@@ -130,7 +133,7 @@ def leerling_uitschrijven(request: HttpRequest, pk: int) -> HttpResponse:
     bevestigd = request.POST.get("bevestigd") == "1"
     if request.method == "POST" and form.is_valid() and bevestigd:
         try:
-            services.uitschrijven(gevonden, datum=form.cleaned_data["datum"])
+            services.uitschrijven(gevonden, datum=form.cleaned_data["datum"], **wie(request))
         except LasError as error:
             form.add_error(None, str(error))
         else:
@@ -207,6 +210,7 @@ def medewerker_groepen(request: HttpRequest, pk: int) -> HttpResponse:
                 gevonden,
                 groepen=list(form.cleaned_data["groepen"]),
                 samengestelde_groepen=list(form.cleaned_data["samengestelde_groepen"]),
+                **wie(request),
             )
         except LasError as error:
             form.add_error(None, str(error))
