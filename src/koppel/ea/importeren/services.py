@@ -2,9 +2,9 @@
 by row, "Import afbreken", and running the import in one transaction.
 
 A concept is stored after every decision, so a closed browser loses nothing. Running it creates
-and updates the school's groepen, leerkrachten and leerlingen, deactivates pupils no longer in
-the LAS (results stay) and, once committed, invites the imported teachers without an account
-(:mod:`koppel.ea.importeren.emails`).
+and updates the school's groepen, leerkrachten and leerlingen, deactivates pupils (results stay)
+and teachers (:mod:`.vertrokken`) no longer in the LAS and, once committed, invites the imported
+teachers without an account (:mod:`koppel.ea.importeren.emails`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from koppel.ea.errors import EaError, InvalidState, NotFound
-from koppel.ea.importeren import decisions, emails, fetch, selectors
+from koppel.ea.importeren import decisions, emails, fetch, selectors, vertrokken
 from koppel.ea.importeren import planning as p
 from koppel.ea.importeren.models import AFGEBROKEN, CONCEPT, UITGEVOERD, Importplan
 from koppel.ea.klanten.models import JAARGROEPEN, Groep, Klant, Leerkracht, Leerling
@@ -80,7 +80,11 @@ def store_plan(
         klant=klant,
         status=CONCEPT,
         kop=dataclasses.asdict(plan.kop),
-        plan={"gegevens": p.gegevens_to_json(gegevens), "plan": p.to_json(plan)},
+        plan={
+            "gegevens": p.gegevens_to_json(gegevens),
+            "plan": p.to_json(plan),
+            vertrokken.SLEUTEL: vertrokken.lijst(klant, plan),
+        },
         aangemaakt_op=now,
         aangemaakt_door=user,
     )
@@ -92,9 +96,11 @@ def store_plan(
 def _change(klant: Klant, decision: Callable[[p.Plan], p.Plan]) -> None:
     with transaction.atomic():
         importplan = _concept(klant)
+        plan = decision(selectors.plan_van(importplan))
         importplan.plan = {
             **importplan.plan,
-            "plan": p.to_json(decision(selectors.plan_van(importplan))),
+            "plan": p.to_json(plan),
+            vertrokken.SLEUTEL: vertrokken.lijst(klant, plan),
         }
         importplan.save(update_fields=["plan"])
 
@@ -150,12 +156,15 @@ def uitvoeren(klant: Klant, *, now: dt.datetime | None = None) -> dict[str, Any]
                 raise InvalidState("De import kan nog niet worden uitgevoerd. " + " ".join(redenen))
             importer = _Importer(klant, las, plan, now=now)
             importer.run()
+            weg = vertrokken.uit_opslag(importplan.plan)
+            weg_n = vertrokken.deactiveer(klant, plan, getoond=weg, now=now)
             ids = importer.uit_te_nodigen
             samenvatting: dict[str, Any] = {
                 **decisions.samenvatting(plan),
                 "uitnodigingen": len(ids),
             }
             samenvatting[p.LEERLINGEN]["deactiveren"] = importer.gedeactiveerd
+            samenvatting[p.LEERKRACHTEN]["deactiveren"] = weg_n
             importplan.status, importplan.uitgevoerd_op = UITGEVOERD, now
             importplan.samenvatting = samenvatting
             importplan.save(update_fields=["status", "uitgevoerd_op", "samenvatting"])
@@ -242,6 +251,9 @@ class _Importer:
             )  # fmt: skip
 
     def _leerkrachten(self) -> None:
+        inactief = set(
+            Leerkracht.objects.filter(klant=self.klant, actief=False).values_list("pk", flat=True)
+        )
         for rij in self._rijen(p.LEERKRACHTEN):
             las = self.las_leerkrachten[rij.las_key]
             velden = {"emailadres": rij.emailadres, "eckid": las.eckid}
@@ -251,6 +263,8 @@ class _Importer:
                 **{k: v for k, v in velden.items() if v},
             )  # fmt: skip
             leerkracht.groepen.set([self.groepen[k] for k in las.groep_keys if k in self.groepen])
+            if leerkracht.pk in inactief:
+                vertrokken.heractiveer(leerkracht)
             if leerkracht.user_id is None:
                 self.uit_te_nodigen.append(leerkracht.pk)
 

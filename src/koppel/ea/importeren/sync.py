@@ -11,9 +11,10 @@ needs no decision, and leave the rest to the beheerder (the review screen and an
    anything is written, then planned against the school's records in one transaction.
 3. A concept the beheerder has open is never overwritten: ``wacht_op_beheerder``, no e-mail, and
    the fetch time stays (the next sync fetches again, so nothing is missed).
-4. A plan :mod:`.synckeuze` finds automatic is stored and run by the import service in that same
-   transaction (``automatisch_verwerkt``); any other plan becomes the school's concept and the
-   beheerders get an e-mail (``wacht_op_beheerder``).
+4. A plan :mod:`.synckeuze` finds automatic, with no teacher leaving (:mod:`.vertrokken`), is
+   stored and run by the import service in that same transaction (``automatisch_verwerkt``); any
+   other plan becomes the school's concept and the beheerders get an e-mail
+   (``wacht_op_beheerder``).
 5. Every failure — a UWLR fault, a transport error (also a LAS that dies mid-answer), an
    unreadable answer, a coupling that cannot be called, no data — is ``mislukt`` with the Dutch
    message of :func:`~koppel.ea.koppeling.gateway.foutmelding`, and nothing in the EA changed.
@@ -25,6 +26,7 @@ A run still going (``bezig``) keeps a second one for the same coupling out for `
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -38,7 +40,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from koppel.ea.errors import InvalidState
-from koppel.ea.importeren import emails, selectors, services, syncfetch, synckeuze
+from koppel.ea.importeren import emails, selectors, services, syncfetch, synckeuze, vertrokken
 from koppel.ea.importeren import planning as p
 from koppel.ea.importeren.models import (
     AUTOMATISCH_VERWERKT,
@@ -229,8 +231,8 @@ def _verwerk(koppeling: LasKoppeling, sync: Synchronisatie, gegevens: p.LasGegev
             _rond_af(sync, WACHT_OP_BEHEERDER, synckeuze.melding_concept_open(opgehaald))
             return
         plan = p.plan_import(gegevens, selectors.bestaand(klant))
-        beoordeling = synckeuze.beoordeel(plan)
         importplan = services.store_plan(klant, None, gegevens, plan, now=now)
+        beoordeling = _met_vertrokken(synckeuze.beoordeel(plan), importplan)
         if beoordeling.automatisch:
             telling = services.uitvoeren(klant, now=now)
             _opgehaald(koppeling, sync)
@@ -239,6 +241,17 @@ def _verwerk(koppeling: LasKoppeling, sync: Synchronisatie, gegevens: p.LasGegev
         _opgehaald(koppeling, sync)
     verstuurd = emails.wijzigingen_klaar(klant, redenen=beoordeling.redenen)
     _voorgelegd(sync, beoordeling, importplan, verstuurd=verstuurd)
+
+
+def _met_vertrokken(
+    beoordeling: synckeuze.Beoordeling, importplan: Importplan
+) -> synckeuze.Beoordeling:
+    """Teachers no longer in the LAS wait for the beheerder, as pupils do (:mod:`.vertrokken`)."""
+    if not (n := len(vertrokken.uit_opslag(importplan.plan))):
+        return beoordeling
+    wie = "1 leerkracht" if n == 1 else f"{n} leerkrachten"
+    reden = f"{wie} niet meer in het LAS (wordt gedeactiveerd)"
+    return dataclasses.replace(beoordeling, redenen=(*beoordeling.redenen, reden))
 
 
 def _automatisch(

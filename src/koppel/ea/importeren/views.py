@@ -230,8 +230,9 @@ def importmelding(samenvatting: dict[str, Any]) -> str:
         ]
         if aantallen:
             delen.append(f"{_opsomming(aantallen)} {gedaan}")
-    if n := samenvatting[p.LEERLINGEN].get("deactiveren", 0):
-        delen.append(f"{aantal(n, p.LEERLINGEN)} gedeactiveerd")
+    for soort in (p.LEERLINGEN, p.LEERKRACHTEN):
+        if n := samenvatting[soort].get("deactiveren", 0):
+            delen.append(f"{aantal(n, soort)} gedeactiveerd")
     if n := samenvatting.get("uitnodigingen", 0):
         krijgen = "krijgt" if n == 1 else "krijgen"
         delen.append(
