@@ -3,11 +3,12 @@ Beheer → Privacy → Gegevenstoegang (a GET form; invalid filters are reported
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from django import forms
 from django.http import QueryDict
 
+from koppel.common.web.exports import PeriodeFilterForm
 from koppel.las.koppelingen.gegevensset import STANDAARD_XSDVERSIE, XSDVERSIES
 from koppel.las.koppelingen.selectors import ToegangFilter
 
@@ -29,19 +30,13 @@ def kies_xsdversie(data: QueryDict) -> str:
     return STANDAARD_XSDVERSIE
 
 
-def _datum(label: str) -> forms.DateField:
-    widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    return forms.DateField(label=label, required=False, widget=widget)
-
-
-class ToegangFilterForm(forms.Form):
+class ToegangFilterForm(PeriodeFilterForm):
     koppelpartij = forms.TypedChoiceField(
         label="Koppelpartij", required=False, coerce=int, empty_value=None
     )
     operatie = forms.ChoiceField(label="Handeling/operatie", required=False)
     uitkomst = forms.ChoiceField(label="Uitkomst", required=False)
-    van = _datum("Van")
-    tot = _datum("Tot en met")
+    field_order = ["koppelpartij", "operatie", "uitkomst", "van", "tot"]
 
     def __init__(self, data: QueryDict, *, keuzes: dict[str, list[tuple[str, str]]]) -> None:
         super().__init__(data)
@@ -49,13 +44,6 @@ class ToegangFilterForm(forms.Form):
         for naam, leeg in alle.items():
             field = cast(forms.ChoiceField, self.fields[naam])
             field.choices = [("", leeg), *keuzes[naam]]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        van, tot = cleaned.get("van"), cleaned.get("tot")
-        if van and tot and van > tot:
-            self.add_error("tot", "Deze datum ligt vóór de datum bij 'Van'.")
-        return cleaned
 
     def filters(self) -> ToegangFilter:
         """The valid filters (an invalid one is shown as an error and not applied)."""

@@ -9,19 +9,19 @@ kept in the session or in messages), so that it is shown exactly once.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
+from koppel.common.web.exports import csv_response
 from koppel.las.accounts.access import school_view
 from koppel.las.errors import InvalidState
 from koppel.las.koppelingen import gegevensset as gs
@@ -249,7 +249,11 @@ def gegevenstoegang(request: HttpRequest) -> HttpResponseBase:
     form = ToegangFilterForm(request.GET, keuzes=selectors.toegang_keuzes(school))
     rijen = selectors.toegang_van_school(school, form.filters())
     if request.GET.get("formaat") == "csv":
-        return _csv(rijen, school)
+        return csv_response(
+            KOPPEN,
+            (_cellen(rij) for rij in rijen.iterator(chunk_size=500)),
+            bestandsnaam=f"gegevenstoegang-{school.brincode}{school.dependancecode}.csv",
+        )
     page = _pagina(rijen, TOEGANG_PER_PAGINA, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -262,31 +266,3 @@ def gegevenstoegang(request: HttpRequest) -> HttpResponseBase:
         "csv_url": "?" + query.urlencode(),
     }
     return render(request, "koppelingen/gegevenstoegang.html", context)
-
-
-class _Regel:
-    """A file-like object whose ``write`` hands the CSV line back, for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _veilig(cel: str) -> str:
-    # a cell starting like a formula would run in Excel (CSV injection): partner names are input
-    return "'" + cel if cel[:1] in ("=", "+", "-", "@", "\t", "\r") else cel
-
-
-def _csv(rijen: Any, school: School) -> StreamingHttpResponse:
-    """The filtered audit as CSV for Excel: semicolons, UTF-8 with a BOM, streamed."""
-    writer = csv.writer(_Regel(), delimiter=";")
-
-    def regels() -> Iterator[str]:
-        yield "\ufeff"
-        yield writer.writerow(KOPPEN)
-        for rij in rijen.iterator(chunk_size=500):
-            yield writer.writerow([_veilig(c) for c in _cellen(rij)])
-
-    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
-    naam = f"gegevenstoegang-{school.brincode}{school.dependancecode}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response

@@ -3,23 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from django import forms
 from django.http import QueryDict
 
+from koppel.common.web.exports import PeriodeFilterForm
 from koppel.las.logboek.models import SOORTEN
 from koppel.las.logboek.selectors import WijzigingFilter
 
 
-def _datum(label: str) -> forms.DateField:
-    widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    return forms.DateField(label=label, required=False, widget=widget)
-
-
-class WijzigingFilterForm(forms.Form):
-    van = _datum("Van")
-    tot = _datum("Tot en met")
+class WijzigingFilterForm(PeriodeFilterForm):
     soort = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle"), *SOORTEN])
     medewerker = forms.ChoiceField(label="Medewerker", required=False)
     zoek = forms.CharField(label="Leerling (naam of leerlingnummer)", required=False)
@@ -29,13 +23,6 @@ class WijzigingFilterForm(forms.Form):
         super().__init__(data)
         field = cast(forms.ChoiceField, self.fields["medewerker"])
         field.choices = [("", "Alle medewerkers"), *((n, n) for n in medewerkers)]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        van, tot = cleaned.get("van"), cleaned.get("tot")
-        if van and tot and van > tot:
-            self.add_error("tot", "Deze datum ligt vóór de datum bij 'Van'.")
-        return cleaned
 
     def filters(self) -> WijzigingFilter:
         """The valid filters (an invalid one is shown as an error and not applied)."""

@@ -5,17 +5,14 @@ for a leerkracht); only the school worked in, so another school's entries are ne
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
-
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from koppel.common.web.exports import csv_response
 from koppel.las.accounts.access import school_view
 from koppel.las.logboek import selectors
 from koppel.las.logboek.forms import WijzigingFilterForm
@@ -45,7 +42,11 @@ def wijzigingslog(request: HttpRequest) -> HttpResponseBase:
     filters = form.filters()
     rijen = selectors.wijzigingen_van_school(school, filters)
     if request.GET.get("formaat") == "csv":
-        return _csv(rijen, school)
+        return csv_response(
+            KOPPEN,
+            (_cellen(rij) for rij in rijen.iterator(chunk_size=500)),
+            bestandsnaam=f"wijzigingslog-{school.brincode}{school.dependancecode}.csv",
+        )
     page = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -65,31 +66,3 @@ def _leerling_naam(school: School, leerling_id: int | None) -> str | None:
     if leerling_id is None:
         return None
     return selectors.leerling_naam(school, leerling_id) or "deze leerling"
-
-
-class _Regel:
-    """A file-like object whose ``write`` hands the CSV line back, for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _veilig(cel: str) -> str:
-    # a cell starting like a formula would run in Excel (CSV injection): names are typed in
-    return "'" + cel if cel[:1] in ("=", "+", "-", "@", "\t", "\r") else cel
-
-
-def _csv(rijen: QuerySet[Wijziging], school: School) -> StreamingHttpResponse:
-    """The filtered log as CSV for Excel: semicolons, UTF-8 with a BOM, streamed."""
-    writer = csv.writer(_Regel(), delimiter=";")
-
-    def regels() -> Iterator[str]:
-        yield "\ufeff"
-        yield writer.writerow(KOPPEN)
-        for rij in rijen.iterator(chunk_size=500):
-            yield writer.writerow([_veilig(c) for c in _cellen(rij)])
-
-    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
-    naam = f"wijzigingslog-{school.brincode}{school.dependancecode}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response

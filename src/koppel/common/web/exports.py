@@ -1,0 +1,69 @@
+"""What the audit pages of both projects share: a streamed CSV export for Excel and a GET filter
+form with a period (Van / Tot en met).
+
+The CSV uses semicolons and UTF-8 with a byte-order mark, as Dutch Excel expects, and writes a cell
+that starts like a formula with a leading quote (CSV injection: names in the rows are typed in by
+people).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from django import forms
+from django.http import StreamingHttpResponse
+
+__all__ = ["PeriodeFilterForm", "csv_response", "datumveld"]
+
+_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
+class _Regel:
+    """A file-like object whose ``write`` hands the CSV line back, for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _veilig(cel: str) -> str:
+    return "'" + cel if cel[:1] in _FORMULE else cel
+
+
+def csv_response(
+    koppen: Sequence[str], rijen: Iterable[Sequence[str]], *, bestandsnaam: str
+) -> StreamingHttpResponse:
+    """``rijen`` (read lazily) as a CSV download named ``bestandsnaam``."""
+    writer = csv.writer(_Regel(), delimiter=";")
+
+    def regels() -> Iterator[str]:
+        yield "\ufeff"
+        yield writer.writerow(koppen)
+        for rij in rijen:
+            yield writer.writerow([_veilig(c) for c in rij])
+
+    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
+
+
+def datumveld(label: str) -> forms.DateField:
+    """An optional date field with the browser's date picker."""
+    widget = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    return forms.DateField(label=label, required=False, widget=widget)
+
+
+class PeriodeFilterForm(forms.Form):
+    """A filter form with ``van`` and ``tot`` (inclusive); a period ending before it starts is
+    reported on ``tot``."""
+
+    van = datumveld("Van")
+    tot = datumveld("Tot en met")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        van, tot = cleaned.get("van"), cleaned.get("tot")
+        if van and tot and van > tot:
+            self.add_error("tot", "Deze datum ligt vóór de datum bij 'Van'.")
+        return cleaned
