@@ -136,33 +136,29 @@ def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
 @school_view(beheerder=True)
 def sleutel(request: HttpRequest, pk: int) -> HttpResponse:
     """A new key, shown once on the koppeling page rendered by this POST (no redirect)."""
-    gekozen = _koppeling(request, pk)
-    if request.method != "POST":
-        context = {"koppeling": gekozen, "actie": "sleutel"}
-        return render(request, "koppelingen/bevestigen.html", context)
-    try:
-        nieuw = services.rekey(
-            gekozen,
-            door=_door(request),
-            remote_addr=request.META.get("REMOTE_ADDR"),
-            stand=request.POST.get("stand"),
-        )
-    except InvalidState as error:
-        messages.error(request, str(error))
-        return redirect("koppelingen:koppeling", pk=gekozen.pk)
-    return _no_store(_koppeling_pagina(request, _koppeling(request, pk), sleutel=nieuw))
+    return _nieuwe_sleutel(request, pk, actie="sleutel", service=services.rekey)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @school_view(beheerder=True)
 def leveranciersleutel(request: HttpRequest, pk: int) -> HttpResponse:
     """A new GKV leveranciersleutel, shown once like the autorisatiesleutel (no redirect)."""
+    return _nieuwe_sleutel(
+        request, pk, actie="leveranciersleutel", service=services.rekey_leverancier
+    )
+
+
+def _nieuwe_sleutel(
+    request: HttpRequest, pk: int, *, actie: str, service: Callable[..., str]
+) -> HttpResponse:
+    """GET: the confirmation page; POST: the new key (context name ``actie``) on the koppeling
+    page, never cached; a refusal is a message on the koppeling page."""
     gekozen = _koppeling(request, pk)
     if request.method != "POST":
-        context = {"koppeling": gekozen, "actie": "leveranciersleutel"}
+        context = {"koppeling": gekozen, "actie": actie}
         return render(request, "koppelingen/bevestigen.html", context)
     try:
-        nieuw = services.rekey_leverancier(
+        nieuw = service(
             gekozen,
             door=_door(request),
             remote_addr=request.META.get("REMOTE_ADDR"),
@@ -171,8 +167,7 @@ def leveranciersleutel(request: HttpRequest, pk: int) -> HttpResponse:
     except InvalidState as error:
         messages.error(request, str(error))
         return redirect("koppelingen:koppeling", pk=gekozen.pk)
-    pagina = _koppeling_pagina(request, _koppeling(request, pk), leveranciersleutel=nieuw)
-    return _no_store(pagina)
+    return _no_store(_koppeling_pagina(request, _koppeling(request, pk), **{actie: nieuw}))
 
 
 @require_safe
