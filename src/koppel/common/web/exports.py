@@ -1,5 +1,6 @@
-"""What the audit pages of both projects share: a streamed CSV export for Excel and a GET filter
-form with a period (Van / Tot en met).
+"""What the audit pages of both projects share: a list that is a page of a table or, with
+``?formaat=csv``, a streamed CSV export for Excel, and a GET filter form with a period (Van / Tot
+en met).
 
 The CSV uses semicolons and UTF-8 with a byte-order mark, as Dutch Excel expects, and writes a cell
 that starts like a formula with a leading quote (CSV injection: names in the rows are typed in by
@@ -9,13 +10,19 @@ people).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from django import forms
-from django.http import StreamingHttpResponse
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
 
-__all__ = ["PeriodeFilterForm", "csv_response", "datumveld"]
+__all__ = ["PeriodeFilterForm", "csv_response", "datumveld", "lijst_of_csv"]
+
+R = TypeVar("R")
 
 _FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,6 +53,30 @@ def csv_response(
     response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return response
+
+
+def lijst_of_csv(
+    request: HttpRequest,
+    rijen: QuerySet[Any, R],
+    *,
+    koppen: Sequence[str],
+    cellen: Callable[[R], Sequence[str]],
+    per_pagina: int,
+    bestandsnaam: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponseBase:
+    """``rijen`` as the page ``?pagina=`` of ``template``'s table (with a link to the same list as
+    CSV), or with ``?formaat=csv`` all of them as the CSV download ``bestandsnaam``."""
+    if request.GET.get("formaat") == "csv":
+        alle = (cellen(rij) for rij in rijen.iterator(chunk_size=500))
+        return csv_response(koppen, alle, bestandsnaam=bestandsnaam)
+    page = Paginator(rijen, per_pagina).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    query["formaat"] = "csv"
+    tabel = {"page_obj": page, "koppen": koppen, "rijen": [cellen(rij) for rij in page]}
+    return render(request, template, {**context, **tabel, "csv_url": "?" + query.urlencode()})
 
 
 def datumveld(label: str) -> forms.DateField:

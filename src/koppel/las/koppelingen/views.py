@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
-from koppel.common.web.exports import csv_response
+from koppel.common.web.exports import lijst_of_csv
 from koppel.las.accounts.access import school_view
 from koppel.las.errors import InvalidState
 from koppel.las.koppelingen import gegevensset as gs
@@ -242,22 +242,13 @@ def _cellen(rij: Gegevenstoegang) -> list[str]:
 def gegevenstoegang(request: HttpRequest) -> HttpResponseBase:
     school = _school(request)
     form = ToegangFilterForm(request.GET, keuzes=selectors.toegang_keuzes(school))
-    rijen = selectors.toegang_van_school(school, form.filters())
-    if request.GET.get("formaat") == "csv":
-        return csv_response(
-            KOPPEN,
-            (_cellen(rij) for rij in rijen.iterator(chunk_size=500)),
-            bestandsnaam=f"gegevenstoegang-{school.brincode}{school.dependancecode}.csv",
-        )
-    page = _pagina(rijen, TOEGANG_PER_PAGINA, request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    query["formaat"] = "csv"
-    context = {
-        "form": form,
-        "page_obj": page,
-        "koppen": KOPPEN,
-        "rijen": [_cellen(rij) for rij in page],
-        "csv_url": "?" + query.urlencode(),
-    }
-    return render(request, "koppelingen/gegevenstoegang.html", context)
+    return lijst_of_csv(
+        request,
+        selectors.toegang_van_school(school, form.filters()),
+        koppen=KOPPEN,
+        cellen=_cellen,
+        per_pagina=TOEGANG_PER_PAGINA,
+        bestandsnaam=f"gegevenstoegang-{school.brincode}{school.dependancecode}.csv",
+        template="koppelingen/gegevenstoegang.html",
+        context={"form": form},
+    )

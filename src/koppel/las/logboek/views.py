@@ -5,14 +5,12 @@ for a leerkracht); only the school worked in, so another school's entries are ne
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from koppel.common.web.exports import csv_response
+from koppel.common.web.exports import lijst_of_csv
 from koppel.las.accounts.access import school_view
 from koppel.las.logboek import selectors
 from koppel.las.logboek.forms import WijzigingFilterForm
@@ -40,26 +38,16 @@ def wijzigingslog(request: HttpRequest) -> HttpResponseBase:
     school: School = request.schoolrol.school  # type: ignore[attr-defined]
     form = WijzigingFilterForm(request.GET, medewerkers=selectors.medewerkers(school))
     filters = form.filters()
-    rijen = selectors.wijzigingen_van_school(school, filters)
-    if request.GET.get("formaat") == "csv":
-        return csv_response(
-            KOPPEN,
-            (_cellen(rij) for rij in rijen.iterator(chunk_size=500)),
-            bestandsnaam=f"wijzigingslog-{school.brincode}{school.dependancecode}.csv",
-        )
-    page = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    query["formaat"] = "csv"
-    context = {
-        "form": form,
-        "page_obj": page,
-        "koppen": KOPPEN,
-        "rijen": [_cellen(rij) for rij in page],
-        "csv_url": "?" + query.urlencode(),
-        "leerling_naam": _leerling_naam(school, filters.leerling_id),
-    }
-    return render(request, "logboek/wijzigingslog.html", context)
+    return lijst_of_csv(
+        request,
+        selectors.wijzigingen_van_school(school, filters),
+        koppen=KOPPEN,
+        cellen=_cellen,
+        per_pagina=PER_PAGINA,
+        bestandsnaam=f"wijzigingslog-{school.brincode}{school.dependancecode}.csv",
+        template="logboek/wijzigingslog.html",
+        context={"form": form, "leerling_naam": _leerling_naam(school, filters.leerling_id)},
+    )
 
 
 def _leerling_naam(school: School, leerling_id: int | None) -> str | None:
