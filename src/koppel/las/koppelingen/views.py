@@ -28,6 +28,7 @@ from koppel.las.koppelingen import gegevensset as gs
 from koppel.las.koppelingen import selectors, services
 from koppel.las.koppelingen.forms import ToegangFilterForm, XsdversieForm, kies_xsdversie
 from koppel.las.koppelingen.models import PROFIELEN, RECHTEN, Gegevenstoegang, Koppeling
+from koppel.las.logboek.door import wie
 from koppel.las.school.models import School
 
 PER_PAGINA = 20
@@ -44,7 +45,7 @@ def _koppeling(request: HttpRequest, pk: int) -> Koppeling:
 
 
 def _door(request: HttpRequest) -> str:
-    return request.user.get_full_name() or request.user.get_username()  # type: ignore[union-attr]
+    return wie(request)["door"]
 
 
 def _pagina(items: Any, per_pagina: int, nummer: str | None = "1") -> Page[Any]:
