@@ -34,6 +34,7 @@ __all__ = ["DjangoProcess", "ProcessError", "free_port", "tail"]
 
 READY_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+DROP_TIMEOUT = 30.0
 PORT_ATTEMPTS = 3
 TAIL_LINES = 40
 
@@ -87,7 +88,23 @@ class _Postgres:
         self._execute(f'CREATE DATABASE "{self.name}"')
 
     def drop(self) -> None:
-        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        """Drop the database, ending the server's leftover connections (``WITH (FORCE)``).
+
+        An autovacuum worker busy in the database has no role, so a role without
+        ``pg_signal_backend`` may not end it; such a worker stops within moments, so the drop is
+        tried again for a while before giving up.
+        """
+        import psycopg  # only needed on PostgreSQL runs
+
+        deadline = time.monotonic() + DROP_TIMEOUT
+        while True:
+            try:
+                self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+                return
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
 
 
 class DjangoProcess:
@@ -133,8 +150,8 @@ class DjangoProcess:
     def __enter__(self) -> Self:
         try:
             self.start()
-        except BaseException:
-            self.stop()
+        except BaseException as error:
+            self.__exit__(type(error), error, error.__traceback__)
             raise
         return self
 
@@ -144,7 +161,14 @@ class DjangoProcess:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.stop()
+        if exc is None:
+            self.stop()
+            return
+        # Cleaning up must not hide why the test failed: a failed clean-up becomes a note.
+        try:
+            self.stop()
+        except Exception as cleanup:
+            exc.add_note(f"Daarna mislukte ook het opruimen: {cleanup!r}")
 
     def start(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix=f"koppel-{self.project}-"))
