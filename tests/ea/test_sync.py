@@ -23,7 +23,7 @@ from django.test import Client
 from django.utils import timezone
 
 from koppel.ea.importeren import planning as p
-from koppel.ea.importeren import selectors, services, sync
+from koppel.ea.importeren import selectors, services, sync, syncrooster
 from koppel.ea.importeren.models import (
     AUTOMATISCH_VERWERKT,
     CONCEPT,
@@ -443,8 +443,8 @@ def test_due_are_approved_couplings_not_synced_tonight_and_not_just_tried(
     _gesynchroniseerd(koppelingen[3], AUTOMATISCH_VERWERKT, 24 * 60)  # last night
     LasKoppeling.objects.filter(pk=koppelingen[4].pk).update(status="ingediend")
 
-    assert sync.verschuldigde_koppelingen(NACHT) == [koppelingen[0].pk, koppelingen[3].pk]
-    assert sync.verschuldigde_koppelingen(NACHT + dt.timedelta(hours=12)) == []
+    assert syncrooster.verschuldigde_koppelingen(NACHT) == [koppelingen[0].pk, koppelingen[3].pk]
+    assert syncrooster.verschuldigde_koppelingen(NACHT + dt.timedelta(hours=12)) == []
 
 
 def test_a_sync_still_running_is_returned_instead_of_starting_a_second_one(

@@ -16,7 +16,7 @@ differ between the two systems:
 - ``KOPPEL_EA_KLANTNAAM`` / ``KOPPEL_EA_KLANTCODE``: how this EA identifies itself to every LAS.
 - ``KOPPEL_EA_SYNC_VENSTER``: when the nightly sync of every coupling runs, Dutch time (default
   ``01:00-05:00``); ``KOPPEL_EA_SYNC_HERHAAL_NA``: minutes before a failed sync is tried again in
-  the same window (default 30). See :mod:`koppel.ea.importeren.sync`.
+  the same window (default 30). See :mod:`koppel.ea.importeren.syncrooster`.
 - ``KOPPEL_EA_OIDC_<TYPE>_ISSUER``, ``..._CLIENT_ID`` and ``..._CLIENT_SECRET``: "Inloggen met
   <LAS>" (OpenID Connect) for a LAS type, e.g. ``KOPPEL_EA_OIDC_PARNASSYS_ISSUER``; a type shows its
   button only with all three set. The issuer must be https (http only to a loopback address).

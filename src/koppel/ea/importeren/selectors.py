@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from koppel.ea.importeren import decisions
 from koppel.ea.importeren import planning as p
@@ -21,7 +21,6 @@ from koppel.ea.klanten.models import Groep, Klant, Leerkracht, Leerling
 from koppel.ea.koppeling.models import LasKoppeling
 
 PER_PAGINA = 50
-ZOEK_MAX = 50
 CHUNK = 500  # values per IN (...)
 
 
@@ -149,75 +148,6 @@ def tabs(plan: p.Plan) -> list[tuple[str, str]]:
 
 def rij(plan: p.Plan, soort: str, las_key: str) -> p.Rij | None:
     return next((r for r in plan.rijen.get(soort, []) if r.las_key == las_key), None)
-
-
-# --- "Koppel met bestaande ..." ------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Kandidaat:
-    id: int
-    naam: str
-    toelichting: str
-
-
-def kandidaten(klant: Klant, soort: str, zoek: str) -> list[Kandidaat]:
-    """The school's existing records of ``soort`` whose name contains every word of ``zoek``."""
-    if soort == p.GROEPEN:
-        groepen = Groep.objects.filter(klant=klant)
-        for woord in zoek.split():
-            groepen = groepen.filter(naam__icontains=woord)
-        return [
-            Kandidaat(id=g.pk, naam=g.naam, toelichting=_groep_toelichting(g))
-            for g in groepen.order_by("naam", "pk")[:ZOEK_MAX]
-        ]
-    model: Any = Leerkracht if soort == p.LEERKRACHTEN else Leerling
-    personen = model.objects.filter(klant=klant)
-    for woord in zoek.split():
-        personen = personen.filter(Q(achternaam__icontains=woord) | Q(roepnaam__icontains=woord))
-    if model is Leerling:
-        personen = personen.select_related("groep")
-    return [
-        Kandidaat(
-            id=x.pk,
-            naam=p.persoonsnaam(x.achternaam, x.roepnaam, x.voorvoegsel),
-            toelichting=_toelichting(x),
-        )
-        for x in personen.order_by("achternaam", "roepnaam", "pk")[:ZOEK_MAX]
-    ]
-
-
-def _groep_toelichting(groep: Groep) -> str:
-    delen = [groep.get_jaargroep_display() if groep.jaargroep else ""]
-    delen.append("" if groep.actief else "niet actief")
-    return ", ".join(d for d in delen if d)
-
-
-def _toelichting(persoon: Leerkracht | Leerling) -> str:
-    if isinstance(persoon, Leerkracht):
-        delen = [persoon.emailadres]
-    else:
-        geboren = persoon.geboortedatum
-        delen = [
-            f"geboren {geboren:%d-%m-%Y}" if geboren else "",
-            persoon.groep.naam if persoon.groep else "",
-        ]
-    delen.append("" if persoon.actief else "niet actief")
-    return ", ".join(d for d in delen if d)
-
-
-def bestaat(klant: Klant, soort: str, bestaand_id: int) -> bool:
-    model: Any = {p.GROEPEN: Groep, p.LEERKRACHTEN: Leerkracht, p.LEERLINGEN: Leerling}[soort]
-    return bool(model.objects.filter(klant=klant, pk=bestaand_id).exists())
-
-
-def naam_van(klant: Klant, soort: str, bestaand_id: int) -> str:
-    """The name of an existing record, as the review shows it."""
-    if soort == p.GROEPEN:
-        return Groep.objects.get(klant=klant, pk=bestaand_id).naam
-    model: Any = Leerkracht if soort == p.LEERKRACHTEN else Leerling
-    x = model.objects.get(klant=klant, pk=bestaand_id)
-    return p.persoonsnaam(x.achternaam, x.roepnaam, x.voorvoegsel)
 
 
 # --- the summary ---------------------------------------------------------------------------------

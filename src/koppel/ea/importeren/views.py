@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koppel.ea.accounts.access import klant_view
 from koppel.ea.errors import InvalidState, NotFound
-from koppel.ea.importeren import forms, selectors, services
+from koppel.ea.importeren import bestaande, forms, selectors, services
 from koppel.ea.importeren import planning as p
 from koppel.ea.klanten.models import Klant
 from koppel.ea.koppeling.models import GOEDGEKEURD
@@ -121,8 +121,8 @@ def koppelen(request: HttpRequest, soort: str) -> HttpResponse:
         "meervoud": p.SOORTNAMEN[soort][1],
         "rij": rij,
         "form": zoekform,
-        "kandidaten": selectors.kandidaten(klant, soort, zoekform.cleaned_data["zoek"]),
-        "zoek_max": selectors.ZOEK_MAX,
+        "kandidaten": bestaande.kandidaten(klant, soort, zoekform.cleaned_data["zoek"]),
+        "zoek_max": bestaande.ZOEK_MAX,
         "terug": terug,
         "terug_url": f"{reverse('importeren:start')}?{terug or f'tab={soort}'}",
     }

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from koppel.ea.accounts.access import klant_view, klantenservice_view
 from koppel.ea.errors import InvalidState
-from koppel.ea.importeren import sync
+from koppel.ea.importeren import sync, syncrooster
 from koppel.ea.importeren.models import MISLUKT
 from koppel.ea.klanten.models import Klant
 from koppel.ea.koppeling import crypto, decisions, lastypes, selectors, services
@@ -115,7 +115,7 @@ def koppelen(request: HttpRequest) -> HttpResponse:
         "niet_ingericht": lastypes.niet_beschikbaar(),
         "kan_importeren": koppeling is not None and koppeling.status == GOEDGEKEURD,
         "ander_schooljaar": _ander_schooljaar(koppeling),
-        "synchronisatie": sync.overzicht(klant),
+        "synchronisatie": syncrooster.overzicht(klant),
     }
     return render(request, "koppeling/koppelen.html", context)
 

@@ -97,9 +97,9 @@ def _fan_out_relay() -> str:
 
 
 def _fan_out_sync() -> str:
-    from koppel.ea.importeren import sync
+    from koppel.ea.importeren import syncrooster
 
-    koppelingen = list(sync.verschuldigde_koppelingen(timezone.now()))
+    koppelingen = list(syncrooster.verschuldigde_koppelingen(timezone.now()))
     for koppeling_id in koppelingen:
         synchroniseer.apply_async((koppeling_id,), expires=_expires(instellingen().sync_interval))
     return f"queued={len(koppelingen)}"

@@ -134,9 +134,9 @@ def sync_one(koppeling_id: int, *, now: dt.datetime) -> str:
 
 def sync(*, worker: str, now: dt.datetime) -> str:
     """Sync each coupling that is due; one failing coupling does not keep the others waiting."""
-    from koppel.ea.importeren import sync as importeren_sync
+    from koppel.ea.importeren import syncrooster
 
-    due = importeren_sync.verschuldigde_koppelingen(now)
+    due = syncrooster.verschuldigde_koppelingen(now)
     runs = [guarded(f"sync[{pk}]", functools.partial(sync_one, pk, now=now)) for pk in due]
     failed = sum(not run.ok for run in runs)
     return f"synced={len(runs) - failed} failed={failed}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from rich.console import Console
 from rich.progress import Progress
 
-from koppel.ea.importeren import sync
+from koppel.ea.importeren import sync, syncrooster
 from koppel.ea.importeren.models import MISLUKT
 from koppel.ea.koppeling.models import LasKoppeling
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         keuze.add_argument("--brin", help="alleen de koppeling(en) van dit BRIN, bijvoorbeeld 99XX")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        koppelingen = sync.goedgekeurde_koppelingen(brincode=options["brin"])
+        koppelingen = syncrooster.goedgekeurde_koppelingen(brincode=options["brin"])
         if not koppelingen:
             raise CommandError(
                 f"Geen goedgekeurde koppeling met BRIN {options['brin']}."
