@@ -17,8 +17,8 @@ from koppel.ea.accounts import services as accounts
 from koppel.ea.accounts.models import BEHEERDER
 from koppel.ea.importeren import planning as p
 from koppel.ea.importeren import selectors, sync, syncfetch, vertrokken
+from koppel.ea.importeren.melding import importmelding
 from koppel.ea.importeren.models import AUTOMATISCH_VERWERKT, WACHT_OP_BEHEERDER
-from koppel.ea.importeren.views import importmelding
 from koppel.ea.klanten.models import Klant, Leerkracht
 from koppel.ea.koppeling import crypto
 from koppel.ea.koppeling.models import GOEDGEKEURD, LasKoppeling

@@ -37,6 +37,7 @@ from koppel.ea.importeren.models import (
 from koppel.ea.klanten.models import Groep, Klant, Leerkracht, Leerling
 from koppel.ea.koppeling import crypto
 from koppel.ea.koppeling.models import GOEDGEKEURD, LasKoppeling
+from koppel.ea.logboek.models import IMPORT_UITGEVOERD, Gebeurtenis
 from tests.support.las_process import LasProcess, free_port
 
 pytestmark = [pytest.mark.interop, pytest.mark.django_db]
@@ -214,6 +215,8 @@ def test_a_pupil_renamed_in_the_las_is_renamed_in_the_ea_by_itself_and_logged(
     assert not Importplan.objects.filter(klant=koppeling.klant, status=CONCEPT).exists()
     assert Importplan.objects.filter(klant=koppeling.klant, status=UITGEVOERD).count() == 2
     assert not mail.outbox
+    logboek = Gebeurtenis.objects.filter(klant=koppeling.klant).latest("op", "pk")
+    assert (logboek.soort, logboek.door) == (IMPORT_UITGEVOERD, "nachtelijke synchronisatie")
 
 
 def test_a_pupil_moved_to_another_group_in_the_las_moves_in_the_ea_by_itself(

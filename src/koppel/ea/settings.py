@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "koppel.ea.resultaten",
     "koppel.ea.taken",
     "koppel.ea.sso",
+    "koppel.ea.logboek",
 ]
 
 STATIC_ROOT = VAR_DIR / "static-ea"

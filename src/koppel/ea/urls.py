@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("koppel.ea.importeren.urls_uitnodiging")),
     path("", include("koppel.ea.toetsen.urls")),
     path("", include("koppel.ea.resultaten.urls")),
+    path("", include("koppel.ea.logboek.urls")),
 ]

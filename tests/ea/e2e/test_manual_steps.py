@@ -350,6 +350,7 @@ def test_step_5_a_teacher_scores_a_test_and_after_the_worker_the_las_shows_the_r
     expect(dialoog).to_be_visible()
     klik(dialoog, "Definitief maken", page)
     expect(page.get_by_text("1 toets is definitief gemaakt.")).to_be_visible()
+    stand["definitief"] = "ja"
 
     ea.run("worker", "--once")
 
@@ -374,3 +375,37 @@ def test_step_5_a_teacher_scores_a_test_and_after_the_worker_the_las_shows_the_r
         main(las_page).locator("svg rect").evaluate_all("rs => rs.map(r => r.getAttribute('fill'))")
     )
     assert banden <= {k.lower() for k in kleuren if k}
+
+
+# --- afterwards: the school's logboek -------------------------------------------------------------
+
+
+def test_the_logboek_shows_who_coupled_imported_and_finalised_and_filters_by_kind(
+    new_context: NewContext, systemen: Systemen, stand: dict[str, str]
+) -> None:
+    _nodig(stand, "definitief")
+    page = pagina(new_context, systemen.ea.base_url, EA_BEHEERDER)
+    beheer(page, "Logboek")
+    expect(page.get_by_role("heading", name="Logboek")).to_be_visible()
+    regels = main(page).get_by_role("row")
+    leerkracht = systemen.bestaande.gebruiker.naam
+    for soort, door in (
+        ("UWLR-koppeling aangevraagd", EA_BEHEERDER.naam),
+        ("Koppeling met LAS goedgekeurd", KLANTENSERVICE.naam),
+        ("Gegevens geïmporteerd", EA_BEHEERDER.naam),
+        ("Score ingevoerd", leerkracht),
+        ("Resultaten definitief gemaakt", leerkracht),
+    ):
+        expect(regels.filter(has_text=soort).filter(has_text=door).first).to_be_visible()
+    geimporteerd = regels.filter(has_text="Gegevens geïmporteerd")
+    expect(geimporteerd).to_contain_text(f"{LEERLINGEN} leerlingen")
+
+    page.get_by_label("Soort").select_option(label="Resultaten definitief gemaakt")
+    klik(main(page), "Filteren", page)
+    expect(regels).to_have_count(2)  # the header and the one entry
+    expect(regels.nth(1)).to_contain_text(f"{len(ONDERDELEN)} resultaten klaar voor het LAS")
+    with page.expect_download() as download:
+        main(page).get_by_role("link", name="Exporteren als CSV").click()
+    inhoud = download.value.path().read_text(encoding="utf-8-sig")
+    assert inhoud.splitlines()[0] == "Tijdstip;Soort;Omschrijving;Door"
+    assert len(inhoud.splitlines()) == 2 and leerkracht in inhoud

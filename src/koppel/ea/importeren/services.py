@@ -25,6 +25,7 @@ from koppel.ea.importeren import (
     decisions,
     emails,
     fetch,
+    melding,
     selectors,
     toepassen,
     vertrokken,
@@ -34,6 +35,8 @@ from koppel.ea.importeren.models import AFGEBROKEN, CONCEPT, UITGEVOERD, Importp
 from koppel.ea.klanten.models import Klant
 from koppel.ea.koppeling import gateway, lastypes
 from koppel.ea.koppeling.models import GOEDGEKEURD, LasKoppeling
+from koppel.ea.logboek import models as log
+from koppel.ea.logboek.services import vastleggen
 
 logger = logging.getLogger(__name__)
 
@@ -141,20 +144,25 @@ def zet_emailadres(klant: Klant, *, las_key: str, emailadres: str) -> None:
     _change(klant, lambda plan: decisions.zet_emailadres(plan, las_key, emailadres))
 
 
-def afbreken(klant: Klant) -> None:
+def afbreken(klant: Klant, *, door: User | None = None) -> None:
     """Abort ("Import afbreken"): the concept is kept as afgebroken, nothing is imported."""
     with transaction.atomic():
         importplan = _concept(klant)
         importplan.status = AFGEBROKEN
         importplan.save(update_fields=["status"])
+        omschrijving = "De import is afgebroken; er is niets geïmporteerd."
+        vastleggen(klant.pk, log.IMPORT_AFGEBROKEN, omschrijving, door=door)
 
 
 # --- running the import --------------------------------------------------------------------------
 
 
-def uitvoeren(klant: Klant, *, now: dt.datetime | None = None) -> dict[str, Any]:
+def uitvoeren(
+    klant: Klant, *, door: User | str | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """Run the concept in one transaction and return its samenvatting; after the commit the
-    imported teachers without an account are invited (their number is ``uitnodigingen``)."""
+    imported teachers without an account are invited (their number is ``uitnodigingen``).
+    ``door`` (the beheerder, or the sync's name) is written to the logboek with the summary."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -176,6 +184,8 @@ def uitvoeren(klant: Klant, *, now: dt.datetime | None = None) -> dict[str, Any]
             importplan.status, importplan.uitgevoerd_op = UITGEVOERD, now
             importplan.samenvatting = samenvatting
             importplan.save(update_fields=["status", "uitgevoerd_op", "samenvatting"])
+            omschrijving = melding.importmelding(samenvatting)
+            vastleggen(klant.pk, log.IMPORT_UITGEVOERD, omschrijving, door=door, now=now)
             transaction.on_commit(lambda: emails.invite_all(ids, now=now), robust=True)
     except IntegrityError as error:
         logger.warning("Import of klant %s failed: %s", klant.pk, error)

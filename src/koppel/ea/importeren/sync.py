@@ -51,6 +51,7 @@ from koppel.ea.importeren.models import (
 )
 from koppel.ea.koppeling import gateway
 from koppel.ea.koppeling.models import GOEDGEKEURD, LasKoppeling
+from koppel.ea.logboek.models import SYNCHRONISATIE
 
 __all__ = ["BEZIG_MAX", "synchroniseer"]
 
@@ -160,7 +161,7 @@ def _verwerk(koppeling: LasKoppeling, sync: Synchronisatie, gegevens: p.LasGegev
         importplan = services.store_plan(klant, None, gegevens, plan, now=now)
         beoordeling = _met_vertrokken(synckeuze.beoordeel(plan), importplan)
         if beoordeling.automatisch:
-            telling = services.uitvoeren(klant, now=now)
+            telling = services.uitvoeren(klant, door=SYNCHRONISATIE, now=now)
             _opgehaald(koppeling, sync)
             _automatisch(sync, beoordeling, telling, importplan)
             return

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koppel.ea.accounts.access import klant_view
 from koppel.ea.errors import InvalidState, NotFound
-from koppel.ea.importeren import bestaande, forms, selectors, services
+from koppel.ea.importeren import bestaande, forms, melding, selectors, services
 from koppel.ea.importeren import planning as p
 from koppel.ea.klanten.models import Klant
 from koppel.ea.koppeling.models import GOEDGEKEURD
@@ -184,14 +184,14 @@ def samenvatting(request: HttpRequest) -> HttpResponse:
 @klant_view(beheerder=True)
 def uitvoeren(request: HttpRequest) -> HttpResponse:
     try:
-        uitkomst = services.uitvoeren(_klant(request))
+        uitkomst = services.uitvoeren(_klant(request), door=request.user)  # type: ignore[arg-type]
     except NotFound as error:  # nothing to run (any more): e.g. a second click
         messages.info(request, str(error))
         return redirect("importeren:start")
     except InvalidState as error:
         messages.error(request, str(error))
         return redirect("importeren:samenvatting")
-    messages.success(request, importmelding(uitkomst))
+    messages.success(request, melding.importmelding(uitkomst))
     return redirect("klanten:leerlingen")
 
 
@@ -203,42 +203,9 @@ def afbreken(request: HttpRequest) -> HttpResponse:
         if selectors.concept(_klant(request)) is None:
             return redirect("importeren:start")
         return render(request, "importeren/afbreken.html")
-    _actie(services.afbreken, _klant(request))
+    _actie(services.afbreken, _klant(request), door=request.user)
     messages.success(request, "De import is afgebroken. Er is niets geïmporteerd.")
     return redirect("portal:beheer")
-
-
-# --- the message after the import ----------------------------------------------------------------
-
-
-def aantal(n: int, soort: str) -> str:
-    """``1 leerling``, ``2 leerlingen``."""
-    enkel, meer = p.SOORTNAMEN[soort]
-    return f"{n} {enkel if n == 1 else meer}"
-
-
-def _opsomming(delen: list[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + f" en {delen[-1]}"
-
-
-def importmelding(samenvatting: dict[str, Any]) -> str:
-    """``De gegevens zijn geïmporteerd: 9 groepen en 60 leerlingen toegevoegd; ...``."""
-    delen = []
-    for sleutel, gedaan in (("toevoegen", "toegevoegd"), ("koppelen", "gekoppeld")):
-        aantallen = [
-            aantal(samenvatting[s][sleutel], s) for s in p.SOORTEN if samenvatting[s][sleutel]
-        ]
-        if aantallen:
-            delen.append(f"{_opsomming(aantallen)} {gedaan}")
-    for soort in (p.LEERLINGEN, p.LEERKRACHTEN):
-        if n := samenvatting[soort].get("deactiveren", 0):
-            delen.append(f"{aantal(n, soort)} gedeactiveerd")
-    if n := samenvatting.get("uitnodigingen", 0):
-        krijgen = "krijgt" if n == 1 else "krijgen"
-        delen.append(
-            f"{aantal(n, p.LEERKRACHTEN)} {krijgen} een e-mail om een account aan te maken"
-        )
-    return "De gegevens zijn geïmporteerd: " + ("; ".join(delen) or "er is niets gewijzigd") + "."
 
 
 # --- the invitation (root URL, see urls_uitnodiging) ---------------------------------------------

@@ -15,12 +15,15 @@ import datetime as dt
 import logging
 import smtplib
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from koppel.ea.errors import InvalidState, NotFound
 from koppel.ea.importeren import emails
 from koppel.ea.klanten import leerkrachten as lk
 from koppel.ea.klanten.models import Klant, Leerkracht
+from koppel.ea.logboek import models as log
+from koppel.ea.logboek.services import vastleggen
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +37,9 @@ ADRES_BEZET = (
 )
 
 
-def opnieuw_uitnodigen(klant: Klant, leerkracht_id: int, *, now: dt.datetime) -> str:
+def opnieuw_uitnodigen(
+    klant: Klant, leerkracht_id: int, *, door: User | None, now: dt.datetime
+) -> str:
     """Send the teacher (of ``klant``) a fresh invitation and return the address it went to;
     :class:`NotFound` for another school's teacher, :class:`InvalidState` (Dutch) when it may not
     or could not be sent."""
@@ -44,6 +49,8 @@ def opnieuw_uitnodigen(klant: Klant, leerkracht_id: int, *, now: dt.datetime) ->
             if reden := lk.weigering(lk.stand(leerkracht), naam=str(leerkracht), now=now):
                 raise InvalidState(reden)
             adres = _verstuur(leerkracht, now=now)
+            omschrijving = f"Aan {leerkracht} ({adres})."
+            vastleggen(klant.pk, log.UITNODIGING_OPNIEUW, omschrijving, door=door, now=now)
     except (smtplib.SMTPException, OSError) as error:
         logger.warning(
             "Invitation of leerkracht %s failed: %s", leerkracht_id, type(error).__name__

@@ -44,7 +44,12 @@ def leerkrachten(request: HttpRequest) -> HttpResponse:
 def opnieuw_uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     rol: Rol = request.rol  # type: ignore[attr-defined]
     try:
-        adres = uitnodigen.opnieuw_uitnodigen(rol.klant, pk, now=timezone.now())
+        adres = uitnodigen.opnieuw_uitnodigen(
+            rol.klant,
+            pk,
+            door=request.user,  # type: ignore[arg-type]
+            now=timezone.now(),
+        )
     except NotFound as error:
         raise Http404(str(error)) from error
     except InvalidState as error:

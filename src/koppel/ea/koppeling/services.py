@@ -18,6 +18,8 @@ from koppel.ea.koppeling.models import (
     LasKoppeling,
     UwlrAanvraag,
 )
+from koppel.ea.logboek import models as log
+from koppel.ea.logboek.services import vastleggen
 
 GEEN_AANVRAAG = (
     "Je school heeft nog geen goedgekeurde UWLR-koppeling. "
@@ -40,6 +42,8 @@ def submit_aanvraag(
         raise InvalidState("De UWLR-koppeling van je school is al goedgekeurd.")
     if bestaand is not None:
         raise InvalidState("Je aanvraag wacht al op goedkeuring door de klantenservice.")
+    omschrijving = f"Aanvraag voor {schoolnaam} (BRIN {brincode})."
+    vastleggen(klant.pk, log.AANVRAAG_INGEDIEND, omschrijving, door=door, now=now)
     return UwlrAanvraag.objects.create(
         klant=klant, schoolnaam=schoolnaam, brincode=brincode, ingediend_door=door, ingediend_op=now
     )
@@ -58,7 +62,13 @@ def _behandel_aanvraag(
         gekozen.status, gekozen.reden = status, reden
         gekozen.behandeld_door, gekozen.behandeld_op = door, now
         gekozen.save()
+        soort = log.AANVRAAG_GOEDGEKEURD if status == GOEDGEKEURD else log.AANVRAAG_AFGEWEZEN
+        vastleggen(gekozen.klant_id, soort, _door_klantenservice(reden), door=door, now=now)
     return gekozen
+
+
+def _door_klantenservice(reden: str) -> str:
+    return "Door de klantenservice." + (f" Reden: {reden}" if reden else "")
 
 
 def approve_aanvraag(aanvraag: UwlrAanvraag, *, door: User, now: dt.datetime) -> UwlrAanvraag:
@@ -144,7 +154,26 @@ def save_koppeling(
         koppeling.behandeld_door, koppeling.behandeld_op, koppeling.reden = None, None, ""
         koppeling.laatste_test, koppeling.koppelingsmail_verstuurd_op = None, None
     koppeling.save()
+    vastleggen(
+        klant.pk,
+        log.KOPPELING_OPGESLAGEN,
+        _beschrijving(koppeling, nieuwe_sleutel=sleutel is not None, opnieuw=opnieuw),
+        door=door,
+        now=now,
+    )
     return koppeling
+
+
+def _beschrijving(koppeling: LasKoppeling, *, nieuwe_sleutel: bool, opnieuw: bool) -> str:
+    """What the log says of a stored coupling: its settings, never the key itself."""
+    delen = [
+        f"{lastypes.voor(koppeling.lastype).naam}, BRIN {koppeling.brincode}",
+        f"vestiging {koppeling.vestigingsnummer or '-'}, schooljaar {koppeling.schooljaar}",
+    ]
+    if nieuwe_sleutel:
+        delen.append("nieuwe autorisatiesleutel")
+    tekst = "; ".join(delen) + "."
+    return tekst + (" Wacht op goedkeuring door de klantenservice." if opnieuw else "")
 
 
 # --- klantenservice ----------------------------------------------------------------------------
@@ -176,6 +205,8 @@ def approve_koppeling(koppeling: LasKoppeling, *, door: User, now: dt.datetime) 
         gekozen.status, gekozen.behandeld_door, gekozen.behandeld_op = GOEDGEKEURD, door, now
         gekozen.reden = ""
         gekozen.save()
+        omschrijving = _door_klantenservice("")
+        vastleggen(gekozen.klant_id, log.KOPPELING_GOEDGEKEURD, omschrijving, door=door, now=now)
     emails.koppeling_goedgekeurd(gekozen)
     return gekozen
 
@@ -195,6 +226,8 @@ def reject_koppeling(
         gekozen.status, gekozen.reden = AFGEWEZEN, reden.strip()
         gekozen.behandeld_door, gekozen.behandeld_op = door, now
         gekozen.save()
+        omschrijving = _door_klantenservice(gekozen.reden)
+        vastleggen(gekozen.klant_id, log.KOPPELING_AFGEWEZEN, omschrijving, door=door, now=now)
     emails.koppeling_afgewezen(gekozen)
     return gekozen
 

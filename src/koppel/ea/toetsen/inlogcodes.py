@@ -14,11 +14,15 @@ import secrets
 
 from django.conf import settings
 
+from koppel.ea.toetsen.models import UITGENODIGD, Afname
+
 ALFABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LENGTE = 8
 _CONTEXT = b"koppel.ea.toetsen.inlogcode:"
 
-__all__ = ["ALFABET", "LENGTE", "digest", "is_code", "nieuwe_code", "normaliseer", "toon"]
+__all__ = [
+    "ALFABET", "LENGTE", "digest", "is_code", "nieuwe_code", "normaliseer", "toon", "vrije_codes",
+]  # fmt: skip
 
 
 def nieuwe_code() -> str:
@@ -46,3 +50,15 @@ def toon(code: str) -> str:
     """``ABCD-EFGH``: easier to read aloud and to type."""
     helft = LENGTE // 2
     return f"{code[:helft]}-{code[helft:]}"
+
+
+def vrije_codes(aantal: int) -> list[str]:
+    """``aantal`` fresh codes, none of them the code of another open afname."""
+    codes: set[str] = set()
+    while len(codes) < aantal:
+        kandidaten = {nieuwe_code() for _ in range(aantal - len(codes))}
+        digests = {digest(c): c for c in kandidaten}
+        in_gebruik = Afname.objects.filter(inlogcode_digest__in=digests, status=UITGENODIGD)
+        bezet = set(in_gebruik.values_list("inlogcode_digest", flat=True))
+        codes |= {c for d, c in digests.items() if d not in bezet}
+    return list(codes)

@@ -23,6 +23,8 @@ from django.utils import timezone
 from koppel.ea.accounts.models import Rol
 from koppel.ea.errors import EaError, InvalidState, NotFound
 from koppel.ea.klanten.models import Leerling
+from koppel.ea.logboek import models as log
+from koppel.ea.logboek.services import aantal, opsomming, vastleggen
 from koppel.ea.resultaten import outbox
 from koppel.ea.resultaten.models import Resultaat
 from koppel.ea.toetsen import inlogcodes, normering, selectors
@@ -85,10 +87,15 @@ def uitnodigen(
             overgeslagen = [ll for ll in leerlingen if ll.pk in bezet]
             if not nieuw:
                 raise InvalidState(al_uitgenodigd(overgeslagen, toets))
-            codes = _codes(len(nieuw))
+            codes = inlogcodes.vrije_codes(len(nieuw))
             Afname.objects.bulk_create(
                 _nieuwe_afname(rol, ll, toets, now=now, code=code)
                 for ll, code in zip(nieuw, codes, strict=True)
+            )
+            wie = opsomming([naam(ll) for ll in nieuw], meervoud="leerlingen")
+            omschrijving = f"{wie} uitgenodigd voor {toets.naam}."
+            vastleggen(
+                rol.klant_id, log.LEERLINGEN_UITGENODIGD, omschrijving, door=rol.user, now=now
             )
     except IntegrityError as error:
         raise InvalidState(GELIJKTIJDIG) from error
@@ -113,18 +120,6 @@ def al_uitgenodigd(leerlingen: list[Leerling], toets: Toets) -> str:
 
 def _open(toets: Toets, leerlingen: Iterable[Leerling]) -> QuerySet[Afname]:
     return Afname.objects.filter(toets=toets, leerling__in=leerlingen).exclude(status=DEFINITIEF)
-
-
-def _codes(aantal: int) -> list[str]:
-    """``aantal`` fresh codes, none of them the code of another open afname."""
-    codes: set[str] = set()
-    while len(codes) < aantal:
-        kandidaten = {inlogcodes.nieuwe_code() for _ in range(aantal - len(codes))}
-        digests = {inlogcodes.digest(c): c for c in kandidaten}
-        in_gebruik = Afname.objects.filter(inlogcode_digest__in=digests, status=UITGENODIGD)
-        bezet = set(in_gebruik.values_list("inlogcode_digest", flat=True))
-        codes |= {c for d, c in digests.items() if d not in bezet}
-    return list(codes)
 
 
 def _nieuwe_afname(
@@ -198,6 +193,9 @@ def score_invoeren(
         afname.inlogcode_digest = ""  # scored by the teacher: the pupil no longer takes it
         status_bijwerken(afname)
         afname.save()
+        status = afname.get_status_display().lower()
+        omschrijving = f"{naam(afname.leerling)}, {afname.toets.naam}: {status}."
+        vastleggen(rol.klant_id, log.SCORE_INGEVOERD, omschrijving, door=rol.user, now=now)
     return afname
 
 
@@ -262,7 +260,15 @@ def definitief(rol: Rol, afname_ids: Iterable[int], *, now: dt.datetime) -> list
         for afname in afnames:
             afname.status, afname.definitief_op, afname.definitief_door = DEFINITIEF, now, rol.user
             afname.save(update_fields=["status", "definitief_op", "definitief_door"])
+        wat = opsomming(_namen(afnames), meervoud="toetsen")
+        hoeveel = aantal(len(resultaten), "resultaat", "resultaten")
+        omschrijving = f"{wat}: {hoeveel} klaar voor het LAS."
+        vastleggen(rol.klant_id, log.RESULTATEN_DEFINITIEF, omschrijving, door=rol.user, now=now)
     return afnames
+
+
+def _namen(afnames: list[Afname]) -> list[str]:
+    return [f"{naam(a.leerling)} ({a.toets.naam})" for a in afnames]
 
 
 def _niet_genormeerd(afnames: list[Afname]) -> str:
