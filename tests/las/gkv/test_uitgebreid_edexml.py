@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from koppel.las.koppelingen.models import GKV_UITGEBREID, Recht
+from koppel.las.koppelingen.models import GKV_UITGEBREID, Gegevenstoegang, Recht
 from koppel.las.school.models import Leerling, SamengesteldeGroep, School, Vestiging
 from koppel.las.school.selectors import ingeschreven
 from tests.las.gkv import client as gkv_client
@@ -37,6 +37,19 @@ def _edex(content: bytes) -> etree._Element:
 
 def _xp(element: etree._Element, pad: str) -> list[str]:
     return [str(x) for x in cast(list[object], element.xpath(pad))]
+
+
+@pytest.mark.django_db
+def test_a_school_year_without_pupils_gets_a_fault_not_an_invalid_document(
+    gkv: Gkv, gekoppeld: GkvKoppeling
+) -> None:
+    Recht.objects.filter(partner_id=gekoppeld.koppeling.partner_id).update(soort=GKV_UITGEBREID)
+    antwoord = gkv("getEdexml", schooljaar="2019 / 2020")
+    assert antwoord.status == 500
+    assert antwoord.faultcode == "Client.GeenLeerlingen"
+    rij = Gegevenstoegang.objects.get(operatie="getEdexml")
+    assert rij.uitkomst == "Client.GeenLeerlingen" and "ten minste één leerling" in rij.melding
+    assert gkv("getLeerlingen", schooljaar="2019 / 2020").status == 200  # an empty list there
 
 
 @pytest.mark.django_db

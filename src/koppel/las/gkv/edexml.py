@@ -18,6 +18,7 @@ from lxml import etree
 
 from koppel.las.gkv import gegevens as g
 from koppel.las.gkv.build import Knoop, tekst
+from koppel.las.gkv.faults import GeenLeerlingen
 
 AUTEUR = "Koppel LAS"
 XSDVERSIE = "2.1"
@@ -50,7 +51,14 @@ def document(gegevens: g.Schoolgegevens) -> etree._Element:
 
 
 def schrijf(ret: Knoop, gegevens: g.Schoolgegevens) -> int:
-    """The GKV writer: the document, base64, in ``return/edexml``."""
+    """The GKV writer: the document, base64, in ``return/edexml``. EDEXML requires at least one
+    pupil, so a school (or school year) without any gets the fault ``Client.GeenLeerlingen``
+    instead of a document its readers would refuse."""
+    if not gegevens.leerlingen:
+        raise GeenLeerlingen(
+            f"Geen ingeschreven leerlingen in schooljaar {gegevens.schooljaar}; een EDEXML-bestand "
+            "bevat ten minste één leerling."
+        )
     inhoud = etree.tostring(document(gegevens), xml_declaration=True, encoding="UTF-8")
     ret.veld("edexml", base64.b64encode(inhoud).decode("ascii"))
     return len(gegevens.leerlingen)

@@ -9,6 +9,7 @@ the hardened parser) is handled the same way. Fault strings are Dutch and never 
     Client.GeenRecht                   the partner has no GKV right for this operation
     Client.RechtNietGeldig             the right does not count today (begin-/einddatum)
     Client.BuitenKantoortijden         office hours, and the right says "GKV tijdens kantooruren: Nee"
+    Client.GeenLeerlingen              ``getEdexml`` for a school (or school year) without pupils
     Server.InterneFout                 anything else (logged, audited)
 """
 
@@ -18,6 +19,7 @@ from koppel.uwlr.faults import ClientFault, InterneFout, OngeldigBericht, UwlrFa
 
 __all__ = [
     "BuitenKantoortijden",
+    "GeenLeerlingen",
     "GeenRecht",
     "InterneFout",
     "LeveranciersleutelOngeldig",
@@ -46,6 +48,11 @@ class RechtNietGeldig(ClientFault):
 class BuitenKantoortijden(ClientFault):
     code = "Client.BuitenKantoortijden"
     default_string = "Deze webservice mag alleen buiten kantoortijden worden bevraagd"
+
+
+class GeenLeerlingen(ClientFault):
+    code = "Client.GeenLeerlingen"
+    default_string = "De school heeft geen ingeschreven leerlingen"
 
 
 _BY_CODE: dict[str, type[ClientFault]] = {

@@ -132,6 +132,9 @@ def _lever(t: GkvToegang, verzoek: wire.GkvVerzoek, aanroep: Aanroep) -> Antwoor
         root, ret = wire.nieuw_antwoord(t.operatie.naam)
         gegevens = _gegevens(t, verzoek, aanroep.now)
         aantal = t.operatie.schrijf(Knoop(ret, "", t.operatie.datasets[t.recht]), gegevens)
+    except UwlrFault as fault:  # the writer refuses what it cannot answer (getEdexml: no pupils)
+        _record(t, verzoek, fault.code, {**details, "melding": fault.detail})
+        return Antwoord(500, wire.fault_bytes(fault))
     except Exception:  # the process edge of a call: log, audit and answer Server.InterneFout
         logger.exception("GKV %s failed for koppeling %s", t.operatie.naam, t.koppeling.pk)
         _record(t, verzoek, InterneFout.code, details)
