@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
-from tests.support.browser import NewContext, chromium, contexts
+from tests.support.browser import NewContext
 from tests.support.django_process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,16 +91,3 @@ def demo() -> Iterator[Demo]:
             lezer.join(timeout=10)
             if proces.stdout is not None:
                 proces.stdout.close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def new_context(browser: Browser) -> Iterator[NewContext]:
-    """Open browser contexts on a system's base URL; all closed after the test."""
-    with contexts(browser) as new:
-        yield new

@@ -14,16 +14,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.support.browser import chromium, contexts
+from tests.support.browser import contexts
 from tests.support.las_process import LasProcess
 
 NewContext = Callable[[], BrowserContext]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
