@@ -189,6 +189,21 @@ def test_unlinking_keeps_a_verzorger_linked_elsewhere_and_removes_it_after_the_l
     assert not Adres.objects.filter(pk=verzorger.adres_id).exists()
 
 
+@pytest.mark.django_db
+def test_unlinking_the_first_contact_makes_the_next_one_first(school: School) -> None:
+    leerling = _leerlingen(school, 1)[0]
+    velden = verzorgers.VerzorgerVelden(achternaam="Smit", roepnaam="Laatste")
+    verzorgers.add_verzorger(leerling, velden, relatie=MOEDER)
+    voor = list(leerling.relaties.order_by("volgorde"))
+    assert len(voor) >= 2 and [r.volgorde for r in voor] == list(range(1, len(voor) + 1))
+
+    verzorgers.unlink_verzorger(voor[0])
+
+    na = list(leerling.relaties.order_by("volgorde"))
+    assert [r.pk for r in na] == [r.pk for r in voor[1:]]
+    assert [r.volgorde for r in na] == list(range(1, len(voor)))
+
+
 # --- uitstroom and arrangementen ----------------------------------------------------------------
 
 

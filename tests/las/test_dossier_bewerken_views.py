@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from koppel.las.accounts import services as accounts
 from koppel.las.accounts.models import BEHEERDER, MEDEWERKER
-from koppel.las.leerlingdossier import services_verzorgers
+from koppel.las.leerlingdossier import pages, services_verzorgers
 from koppel.las.leerlingdossier.models import (
     Arrangement,
     LeerlingVerzorger,
@@ -154,6 +154,22 @@ def test_koppel_bestaande_verzorger_finds_by_name_and_links_to_the_pupil(
     html = _post(beheerder, url, {"verzorger": str(verzorger.pk), "relatie": "moeder"})
     assert f"Mila Bakker is nu ook verzorger van {escape(str(leerling))}." in html
     assert set(verzorger.leerlingen.all()) == {leerling, zus}
+
+
+def test_a_search_finding_too_many_verzorgers_asks_to_narrow_it_down(
+    beheerder: Client, leerling: Leerling, school: School
+) -> None:
+    zus = Leerling.objects.filter(school=school).exclude(pk=leerling.pk).first()
+    for n in range(pages.ZOEK_MAX + 1):
+        velden = services_verzorgers.VerzorgerVelden(achternaam="Veelvoud", roepnaam=f"R{n}")
+        relatie = services_verzorgers.RelatieVelden(relatie="moeder")
+        services_verzorgers.add_verzorger(zus, velden, relatie=relatie)
+    url = f"/leerling/{leerling.pk}/verzorger/koppelen/?zoek=veelvoud"
+    html = _html(beheerder, url)
+    assert f'Meer dan {pages.ZOEK_MAX} verzorgers gevonden met "veelvoud"' in html
+    assert 'type="radio"' not in html
+    smaller = _html(beheerder, url + "+R1")  # R1 and R10..R19
+    assert "Meer dan" not in smaller and smaller.count('name="verzorger"') == 11
 
 
 def test_another_schools_verzorger_cannot_be_chosen(beheerder: Client, leerling: Leerling) -> None:

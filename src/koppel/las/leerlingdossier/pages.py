@@ -106,8 +106,12 @@ def te_koppelen(leerling: Leerling) -> QuerySet[Verzorger]:
     )
 
 
+ZOEK_MAX = 25  # verzorgers offered at once; with more, the search must be narrowed
+
+
 def gezocht(leerling: Leerling, zoek: str) -> QuerySet[Verzorger]:
-    """Those of :func:`te_koppelen` whose names hold every word of ``zoek`` (none if empty)."""
+    """Those of :func:`te_koppelen` whose names hold every word of ``zoek`` (none if empty); the
+    page offers them when there are at most :data:`ZOEK_MAX`."""
     rows, woorden = te_koppelen(leerling), zoek.split()
     for woord in woorden:
         rows = rows.filter(

@@ -171,6 +171,7 @@ def unlink_verzorger(relatie: LeerlingVerzorger, **wie: Unpack[Wie]) -> bool:
     verzorger_id = relatie.verzorger_id
     touch_verzorger(verzorger_id)
     relatie.delete()
+    _hernummer(relatie.leerling)
     laatste = not LeerlingVerzorger.objects.filter(verzorger_id=verzorger_id).exists()
     omschrijving = f"Verzorger {relatie.verzorger} ontkoppeld"
     omschrijving += "; de gegevens van de verzorger zijn verwijderd" if laatste else ""
@@ -182,6 +183,16 @@ def unlink_verzorger(relatie: LeerlingVerzorger, **wie: Unpack[Wie]) -> bool:
     verzorger.delete()
     _remove_if_unused(adres)
     return True
+
+
+def _hernummer(leerling: Leerling) -> None:
+    """Number the pupil's remaining verzorgers 1, 2, ... again, in their order: no gap after an
+    unlink, so the first contact stays ``volgorde`` 1."""
+    relaties = list(leerling.relaties.order_by("volgorde", "pk"))
+    for volgorde, relatie in enumerate(relaties, start=1):
+        if relatie.volgorde != volgorde:
+            relatie.volgorde = volgorde
+            relatie.save(update_fields=["volgorde"])
 
 
 def _link(leerling: Leerling, verzorger: Verzorger, relatie: RelatieVelden) -> LeerlingVerzorger:

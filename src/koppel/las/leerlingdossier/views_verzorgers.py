@@ -94,7 +94,15 @@ def verzorger_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 
     if uitgevoerd(request, form, actie):
         return naar_leerling(leerling)
-    context = {"form": form, "leerling": leerling, "zoek": zoek, "gevonden": keuzes.exists()}
+    aantal = keuzes.count()
+    context = {
+        "form": form,
+        "leerling": leerling,
+        "zoek": zoek,
+        "gevonden": 0 < aantal <= pages.ZOEK_MAX,
+        "te_veel": aantal > pages.ZOEK_MAX,
+        "zoek_max": pages.ZOEK_MAX,
+    }
     return render(request, "leerlingdossier/verzorger_koppelen.html", context)
 
 
