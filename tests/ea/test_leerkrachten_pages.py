@@ -240,14 +240,35 @@ def test_a_failed_email_changes_nothing_and_says_so(
     assert not User.objects.filter(username="jansen@school.nl").exists()
 
 
-def test_a_fresh_invitation_goes_to_the_address_of_the_account(
+def test_a_fresh_invitation_follows_a_changed_address_and_the_account_takes_it_over(
     beheerder_client: Client, klant: Klant
 ) -> None:
     jansen = _leerkracht(klant, "Jansen")
     emails.invite(jansen.pk, now=timezone.now() - dt.timedelta(days=8))
-    Leerkracht.objects.filter(pk=jansen.pk).update(emailadres="nieuw@school.nl")
+    Leerkracht.objects.filter(pk=jansen.pk).update(emailadres="Nieuw@School.nl")
 
     antwoord = beheerder_client.post(_uitnodigen(jansen.pk), follow=True)
 
-    assert "Er is een nieuwe uitnodiging verstuurd naar jansen@school.nl." in antwoord.text
-    assert mail.outbox[-1].to == ["jansen@school.nl"]
+    assert "Er is een nieuwe uitnodiging verstuurd naar Nieuw@School.nl." in antwoord.text
+    assert mail.outbox[-1].to == ["Nieuw@School.nl"]
+    jansen.refresh_from_db()
+    assert jansen.user is not None
+    assert (jansen.user.username, jansen.user.email) == ("nieuw@school.nl", "Nieuw@School.nl")
+    _zet_wachtwoord(_link(mail.outbox[-1].body))
+    assert User.objects.get(username="nieuw@school.nl").check_password("paarden-eten-hooi")
+
+
+def test_a_changed_address_that_another_account_has_is_refused_and_nothing_changes(
+    beheerder_client: Client, klant: Klant
+) -> None:
+    jansen = _leerkracht(klant, "Jansen")
+    emails.invite(jansen.pk, now=timezone.now() - dt.timedelta(days=8))
+    User.objects.create_user("collega@school.nl", email="collega@school.nl")
+    Leerkracht.objects.filter(pk=jansen.pk).update(emailadres="Collega@school.nl")
+    verstuurd = len(mail.outbox)
+
+    antwoord = beheerder_client.post(_uitnodigen(jansen.pk), follow=True)
+
+    assert "Er bestaat al een account met het e-mailadres van" in antwoord.text
+    assert len(mail.outbox) == verstuurd
+    assert User.objects.filter(username="jansen@school.nl").exists()

@@ -2,7 +2,8 @@
 
 Goes through the import's invitation path (:mod:`koppel.ea.importeren.emails`): a teacher
 without a user gets one and the e-mail (``emails.invite``); a teacher whose account was never
-used gets a fresh link (``emails.send_uitnodiging``). The link carries Django's password-reset
+used gets a fresh link (``emails.send_uitnodiging``) at the teacher's current address, which the
+account takes over when the LAS or the import changed it. The link carries Django's password-reset
 token, which hashes the stored password: setting a new unusable password first makes every
 earlier link of that teacher stop working. The row is locked and the e-mail sent inside the
 transaction, so a failed e-mail changes nothing and two clicks send one invitation
@@ -72,15 +73,27 @@ def _vergrendeld(klant: Klant, leerkracht_id: int) -> Leerkracht:
 
 
 def _verstuur(leerkracht: Leerkracht, *, now: dt.datetime) -> str:
-    """The e-mail goes to the account's address (its user name), as the first one did."""
+    """The e-mail goes to the teacher's current address. An account that was never used follows
+    a changed address (from the LAS or the import): user name and e-mail become the new one."""
     user = leerkracht.user
     if user is None:
         if not emails.invite(leerkracht.pk, now=now):
             raise InvalidState(ADRES_BEZET.format(naam=leerkracht))
         return leerkracht.emailadres.strip()
+    _volg_adres(leerkracht, user)
     user.set_unusable_password()  # a new password hash: earlier links stop working
-    user.save(update_fields=["password"])
+    user.save(update_fields=["password", "username", "email"])
     emails.send_uitnodiging(leerkracht, user)
     leerkracht.uitgenodigd_op = now
     leerkracht.save(update_fields=["uitgenodigd_op"])
     return user.email
+
+
+def _volg_adres(leerkracht: Leerkracht, user: User) -> None:
+    """Give the (unused) account the teacher's current address, unless another account has it."""
+    adres = leerkracht.emailadres.strip()
+    if not adres or adres.lower() == user.email.strip().lower():
+        return
+    if User.objects.filter(username__iexact=adres).exclude(pk=user.pk).exists():
+        raise InvalidState(ADRES_BEZET.format(naam=leerkracht))
+    user.username, user.email = adres.lower(), adres
