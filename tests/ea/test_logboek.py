@@ -14,6 +14,7 @@ from django.db import IntegrityError, connection
 from django.test import Client
 from django.utils import timezone
 
+from koppel.common.alleen_toevoegen import AlleenToevoegen
 from koppel.ea.errors import InvalidState
 from koppel.ea.importeren import planning as p
 from koppel.ea.importeren import services as importeren
@@ -24,7 +25,7 @@ from koppel.ea.koppeling import decisions
 from koppel.ea.koppeling import services as koppeling
 from koppel.ea.koppeling.models import GOEDGEKEURD, UwlrAanvraag
 from koppel.ea.logboek import models as log
-from koppel.ea.logboek.models import AlleenToevoegen, Gebeurtenis
+from koppel.ea.logboek.models import Gebeurtenis
 from koppel.ea.logboek.services import opsomming, vastleggen
 from koppel.ea.resultaten import services as resultaten
 from koppel.ea.resultaten.models import MISLUKT, Uitgaand

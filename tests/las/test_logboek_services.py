@@ -11,6 +11,7 @@ import pytest
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from koppel.common.alleen_toevoegen import AlleenToevoegen
 from koppel.las.accounts import services as accounts
 from koppel.las.errors import AlreadyExists, InvalidState, LasError
 from koppel.las.leerlingdossier import services as dossier
@@ -18,7 +19,7 @@ from koppel.las.leerlingdossier import services_loopbaan as loopbaan
 from koppel.las.leerlingdossier import services_verzorgers as verzorgers
 from koppel.las.leerlingdossier.models import LeerlingVerzorger
 from koppel.las.logboek import models as logboek
-from koppel.las.logboek.models import AlleenToevoegen, Wijziging
+from koppel.las.logboek.models import Wijziging
 from koppel.las.logboek.services import gewijzigde_velden
 from koppel.las.school import services as school_services
 from koppel.las.school.models import Groep, Leerkracht, Leerling, SamengesteldeGroep, School

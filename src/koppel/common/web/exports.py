@@ -10,19 +10,22 @@ people).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 
-__all__ = ["PeriodeFilterForm", "csv_response", "datumveld", "lijst_of_csv"]
+__all__ = ["PeriodeFilterForm", "csv_response", "datumveld", "in_periode", "lijst_of_csv"]
 
 R = TypeVar("R")
+M = TypeVar("M", bound=Model)
 
 _FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
@@ -98,3 +101,19 @@ class PeriodeFilterForm(forms.Form):
         if van and tot and van > tot:
             self.add_error("tot", "Deze datum ligt vóór de datum bij 'Van'.")
         return cleaned
+
+
+def _dag_begin(dag: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
+
+
+def in_periode(
+    rijen: QuerySet[M], veld: str, *, van: dt.date | None, tot: dt.date | None
+) -> QuerySet[M]:
+    """The rows whose timestamp ``veld`` lies within the whole local days ``van`` up to and
+    including ``tot`` (the filter of :class:`PeriodeFilterForm`); ``None`` leaves that side open."""
+    if van is not None:
+        rijen = rijen.filter(**{f"{veld}__gte": _dag_begin(van)})
+    if tot is not None:
+        rijen = rijen.filter(**{f"{veld}__lt": _dag_begin(tot + dt.timedelta(days=1))})
+    return rijen

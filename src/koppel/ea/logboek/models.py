@@ -9,11 +9,10 @@ password.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
+from koppel.common.alleen_toevoegen import AlleenToevoegenModel
 from koppel.ea.klanten.models import Klant
 
 SYSTEEM = "systeem"  # ``door`` of an action outside the web pages (CLI, scripts)
@@ -50,11 +49,7 @@ SOORTEN = [
 ]
 
 
-class AlleenToevoegen(Exception):
-    """An attempt to change or delete an entry of the audit trail (a programming error)."""
-
-
-class Gebeurtenis(models.Model):
+class Gebeurtenis(AlleenToevoegenModel):
     """One action for a school, with who took it and when."""
 
     klant = models.ForeignKey(Klant, on_delete=models.CASCADE, related_name="gebeurtenissen")
@@ -73,11 +68,3 @@ class Gebeurtenis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op:%Y-%m-%d %H:%M} {self.door}: {self.get_soort_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AlleenToevoegen("Een gebeurtenis in het logboek wordt nooit aangepast.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AlleenToevoegen("Een gebeurtenis in het logboek wordt nooit verwijderd.")

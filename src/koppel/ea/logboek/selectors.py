@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from koppel.common.web.exports import in_periode
 from koppel.ea.klanten.models import Klant
 from koppel.ea.logboek.models import Gebeurtenis
 
@@ -25,17 +25,10 @@ class GebeurtenisFilter:
     door: str | None = None
 
 
-def _dag_begin(dag: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
-
-
 def gebeurtenissen(klant: Klant, filters: GebeurtenisFilter) -> QuerySet[Gebeurtenis]:
     """The school's entries, newest first; ``van`` and ``tot`` are whole local days."""
     rows = Gebeurtenis.objects.filter(klant=klant)
-    if filters.van is not None:
-        rows = rows.filter(op__gte=_dag_begin(filters.van))
-    if filters.tot is not None:
-        rows = rows.filter(op__lt=_dag_begin(filters.tot + dt.timedelta(days=1)))
+    rows = in_periode(rows, "op", van=filters.van, tot=filters.tot)
     if filters.soort:
         rows = rows.filter(soort=filters.soort)
     if filters.door:

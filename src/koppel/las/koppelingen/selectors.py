@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from koppel.common.web.exports import in_periode
 from koppel.las.koppelingen import keys
 from koppel.las.koppelingen.models import (
     GKV_RECHTEN,
@@ -89,10 +89,6 @@ class ToegangFilter:
     tot: dt.date | None = None
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def toegang_van_school(school: School, filters: ToegangFilter) -> QuerySet[Gegevenstoegang]:
     """The school's audit rows, newest first; ``van`` and ``tot`` are whole local days."""
     rows = Gegevenstoegang.objects.filter(school=school).select_related("partner")
@@ -102,10 +98,7 @@ def toegang_van_school(school: School, filters: ToegangFilter) -> QuerySet[Gegev
         rows = rows.filter(operatie=filters.operatie)
     if filters.uitkomst:
         rows = rows.filter(uitkomst=filters.uitkomst)
-    if filters.van is not None:
-        rows = rows.filter(tijdstip__gte=_day_start(filters.van))
-    if filters.tot is not None:
-        rows = rows.filter(tijdstip__lt=_day_start(filters.tot + dt.timedelta(days=1)))
+    rows = in_periode(rows, "tijdstip", van=filters.van, tot=filters.tot)
     return rows.order_by("-tijdstip", "-pk")
 
 

@@ -9,11 +9,10 @@ The pupil's name and leerlingnummer are copied, so the entry survives the pupil'
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
+from koppel.common.alleen_toevoegen import AlleenToevoegenModel
 from koppel.las.school.models import Leerling, School
 
 SYSTEEM = "systeem"  # ``door`` of a change made outside the web pages (CLI, scripts)
@@ -61,11 +60,7 @@ SOORTEN = [
 ]
 
 
-class AlleenToevoegen(Exception):
-    """An attempt to change or delete an entry of the audit trail (a programming error)."""
-
-
-class Wijziging(models.Model):
+class Wijziging(AlleenToevoegenModel):
     """One change by the school's staff, with who made it and when."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="wijzigingen")
@@ -92,11 +87,3 @@ class Wijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op:%Y-%m-%d %H:%M} {self.door}: {self.get_soort_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AlleenToevoegen("Een wijziging in het logboek wordt nooit aangepast.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AlleenToevoegen("Een wijziging in het logboek wordt nooit verwijderd.")

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from koppel.common.web.exports import in_periode
 from koppel.las.logboek.models import Wijziging
 from koppel.las.school.models import Leerling, School
 
@@ -33,18 +33,11 @@ class WijzigingFilter:
     leerling_id: int | None = None
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def wijzigingen_van_school(school: School, filters: WijzigingFilter) -> QuerySet[Wijziging]:
     """The school's entries, newest first; ``van`` and ``tot`` are whole local days, ``zoek``
     finds a pupil by (part of) the name or by the exact leerlingnummer."""
     rows = Wijziging.objects.filter(school=school)
-    if filters.van is not None:
-        rows = rows.filter(op__gte=_day_start(filters.van))
-    if filters.tot is not None:
-        rows = rows.filter(op__lt=_day_start(filters.tot + dt.timedelta(days=1)))
+    rows = in_periode(rows, "op", van=filters.van, tot=filters.tot)
     if filters.soort:
         rows = rows.filter(soort=filters.soort)
     if filters.door:
